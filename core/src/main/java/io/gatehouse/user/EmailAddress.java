@@ -1,0 +1,137 @@
+package io.gatehouse.user;
+
+import io.gatehouse.InvalidInputException;
+import java.util.Objects;
+
+/**
+ * The rules for email addresses: at most {@value #MAX_LENGTH} characters, a dot-atom local part of at most
+ * 64 characters, and a domain of letter/digit/hyphen labels with at least one dot (or {@code localhost}).
+ * Quoted local parts, IP literals and comments are refused. Non-ASCII letters are allowed (SMTPUTF8, IDN).
+ * Two addresses are the same account when their {@link #canonical(String) canonical} forms are equal.
+ *
+ * <p>Thread-safe; all methods are static and pure.
+ */
+public final class EmailAddress {
+    /** The longest address, in characters (RFC 5321 path limit less the brackets). */
+    public static final int MAX_LENGTH = 254;
+    private static final int MAX_LOCAL_LENGTH = 64;
+    private static final int MAX_LABEL_LENGTH = 63;
+    private static final String ATEXT_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
+
+    private EmailAddress() {
+    }
+
+    /**
+     * Checks an address and returns it unchanged.
+     *
+     * @param raw the address as entered
+     * @return {@code raw}
+     * @throws InvalidInputException naming {@code email} when the address is blank, too long or malformed
+     */
+    public static String validate(String raw) {
+        return validate(raw, "email");
+    }
+
+    /**
+     * Checks an address held in a field of another name (for example {@code "to"} in a mail header).
+     *
+     * @param raw the address
+     * @param field the field name to report
+     * @return {@code raw}
+     * @throws InvalidInputException naming {@code field} when the address is malformed
+     */
+    public static String validate(String raw, String field) {
+        Objects.requireNonNull(raw, field);
+        if (raw.isEmpty()) {
+            throw new InvalidInputException(field, "email_blank", "The " + field + " address must not be blank.");
+        }
+        checkShape(raw, field);
+        // The canonical form must itself be a valid address, or canonical() would not be idempotent and a
+        // store could not look an address up by its own key: NFKC can expand a ligature past the length
+        // limits or split a letter into a letter and a combining mark.
+        String folded = Canonical.fold(raw);
+        if (!folded.equals(raw)) {
+            checkShape(folded, field);
+        }
+        return raw;
+    }
+
+    private static void checkShape(String raw, String field) {
+        if (raw.length() > MAX_LENGTH) {
+            throw new InvalidInputException(field, "email_too_long",
+                    "The " + field + " address must be at most " + MAX_LENGTH + " characters long.");
+        }
+        int at = raw.lastIndexOf('@');
+        if (at <= 0 || at == raw.length() - 1 || raw.indexOf('@') != at) {
+            throw malformed(field, "it must have the form name@example.com");
+        }
+        String local = raw.substring(0, at);
+        String domain = raw.substring(at + 1);
+        if (local.length() > MAX_LOCAL_LENGTH) {
+            throw malformed(field, "the part before @ must be at most " + MAX_LOCAL_LENGTH + " characters");
+        }
+        checkLocal(local, field);
+        checkDomain(domain, field);
+    }
+
+    /**
+     * Tells whether an address passes {@link #validate(String)}.
+     *
+     * @param raw any string
+     * @return true when it is a well-formed address
+     */
+    public static boolean isValid(String raw) {
+        try {
+            validate(raw);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The form two addresses are compared by: case-folded and NFKC-normalised, to a fixed point. Idempotent,
+     * since {@link #validate} accepts only addresses whose canonical form is valid too. Lower-casing the local part follows what users expect of every large provider,
+     * although RFC 5321 lets a server treat it as case-sensitive.
+     *
+     * @param raw an address in any form
+     * @return the canonical form
+     * @throws InvalidInputException naming {@code email} when the address is malformed
+     */
+    public static String canonical(String raw) {
+        return Canonical.fold(validate(raw));
+    }
+
+    private static void checkLocal(String local, String field) {
+        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            throw malformed(field, "the part before @ must not start or end with a dot or hold two dots in a row");
+        }
+        local.codePoints().forEach(cp -> {
+            if (!(cp == '.' || Character.isLetterOrDigit(cp) || (cp < 128 && ATEXT_SPECIALS.indexOf(cp) >= 0))) {
+                throw malformed(field, "the part before @ holds a character that is not allowed there");
+            }
+        });
+    }
+
+    private static void checkDomain(String domain, String field) {
+        String[] labels = domain.split("\\.", -1);
+        if (labels.length < 2 && !domain.equalsIgnoreCase("localhost")) {
+            throw malformed(field, "the domain must have a dot, as in example.com");
+        }
+        for (String label : labels) {
+            if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH || label.startsWith("-") || label.endsWith("-")) {
+                throw malformed(field, "each part of the domain must be 1 to 63 letters, digits or inner hyphens");
+            }
+            label.codePoints().forEach(cp -> {
+                if (!(cp == '-' || Character.isLetterOrDigit(cp))) {
+                    throw malformed(field, "the domain holds a character that is not allowed there");
+                }
+            });
+        }
+    }
+
+    private static InvalidInputException malformed(String field, String why) {
+        return new InvalidInputException(field, "email_invalid",
+                "The " + field + " address is not valid: " + why + ".");
+    }
+}

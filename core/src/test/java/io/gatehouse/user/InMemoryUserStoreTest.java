@@ -1,0 +1,8 @@
+package io.gatehouse.user;
+
+class InMemoryUserStoreTest extends UserStoreContract {
+    @Override
+    protected UserStore newStore() {
+        return new InMemoryUserStore();
+    }
+}
