@@ -5,6 +5,8 @@ import io.gatehouse.crypto.SecretKeyRing;
 import io.gatehouse.event.AuthEventListener;
 import io.gatehouse.event.AuthEvents;
 import io.gatehouse.login.Authenticator;
+import io.gatehouse.outbox.InMemoryMailOutbox;
+import io.gatehouse.outbox.MailOutbox;
 import io.gatehouse.password.PasswordHasher;
 import io.gatehouse.password.PasswordHashers;
 import io.gatehouse.password.validation.PasswordPolicy;
@@ -57,6 +59,8 @@ public final class Gatehouse {
     private final Clock clock;
     private final SessionSettings sessionSettings;
     private final TokenGenerator tokens;
+    private final MailOutbox outbox;
+    private final UnitOfWork unitOfWork;
 
     private Gatehouse(Builder b) {
         clock = b.clock;
@@ -77,6 +81,8 @@ public final class Gatehouse {
         authenticator = new Authenticator(users, hasher, sessions, throttle, events, b.clock, b.random);
         accounts = new Accounts(users, permissionStore, sessions, hasher, policy, throttle, events, b.clock);
         tokens = TokenGenerator.create(b.keys, b.clock);
+        outbox = b.outbox;
+        unitOfWork = b.unitOfWork;
     }
 
     /**
@@ -89,6 +95,24 @@ public final class Gatehouse {
      */
     public static Builder builder(SecretKeyRing keys) {
         return new Builder(keys);
+    }
+
+    /**
+     * The outbox account flows queue their mail in; a delivery worker sends from it.
+     *
+     * @return the outbox
+     */
+    public MailOutbox mailOutbox() {
+        return outbox;
+    }
+
+    /**
+     * The unit of work that spans a state change and the mail it queues.
+     *
+     * @return the unit of work
+     */
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     /**
@@ -215,6 +239,8 @@ public final class Gatehouse {
         private PermissionStore permissions = new InMemoryPermissionStore();
         private SessionStore sessionStore = new InMemorySessionStore();
         private ThrottleStore throttleStore = new InMemoryThrottleStore();
+        private MailOutbox outbox = new InMemoryMailOutbox();
+        private UnitOfWork unitOfWork = UnitOfWork.none();
         private @Nullable SessionSubjectLookup lookup;
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
@@ -281,6 +307,29 @@ public final class Gatehouse {
          */
         public Builder throttleStore(ThrottleStore value) {
             throttleStore = Objects.requireNonNull(value, "throttleStore");
+            return this;
+        }
+
+        /**
+         * Sets the outbox that account flows queue their mail in.
+         *
+         * @param value the outbox
+         * @return this builder
+         */
+        public Builder mailOutbox(MailOutbox value) {
+            outbox = Objects.requireNonNull(value, "mailOutbox");
+            return this;
+        }
+
+        /**
+         * Sets the unit of work that spans a state change and the mail it queues. Use the one of the store
+         * that also supplies the outbox; the default, {@link UnitOfWork#none()}, suits in-memory stores.
+         *
+         * @param value the unit of work
+         * @return this builder
+         */
+        public Builder unitOfWork(UnitOfWork value) {
+            unitOfWork = Objects.requireNonNull(value, "unitOfWork");
             return this;
         }
 

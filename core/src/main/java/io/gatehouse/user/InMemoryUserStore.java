@@ -109,6 +109,28 @@ public final class InMemoryUserStore implements UserStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws DuplicateUserException naming {@code "username"} or {@code "email"}; nothing is changed then
+     */
+    @Override
+    public boolean updateIf(User expected, User next) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(next, "next");
+        if (expected.id() != next.id()) {
+            throw new IllegalArgumentException("expected and next must be the same user: ids "
+                    + expected.id() + " and " + next.id() + ".");
+        }
+        synchronized (lock) {
+            User current = byId.get(next.id());
+            if (current == null || !current.hasSameSecurityStateAs(expected)) {
+                return false;
+            }
+            return update(next);
+        }
+    }
+
     @Override
     public boolean delete(long id) {
         synchronized (lock) {

@@ -65,6 +65,23 @@ public record User(
     }
 
     /**
+     * Whether this user and {@code other} agree on everything a token or a session is bound to: the
+     * password hash, email, verified flag, active flag and last login. {@link UserStore#updateIf} compares
+     * exactly these.
+     *
+     * @param other another state of the same account
+     * @return true when none of those fields differ
+     */
+    public boolean hasSameSecurityStateAs(User other) {
+        return id == other.id
+                && passwordHash.equals(other.passwordHash)
+                && email.equals(other.email)
+                && emailVerified == other.emailVerified
+                && active == other.active
+                && Objects.equals(lastLogin, other.lastLogin);
+    }
+
+    /**
      * The key usernames are compared and indexed by.
      *
      * @return {@link Username#canonical(String)} of the username

@@ -54,6 +54,21 @@ public interface UserStore {
     boolean update(User user);
 
     /**
+     * Replaces the stored user only if its security state is still that of {@code expected}: the password
+     * hash, email, verified flag, active flag and last login, the fields that tokens and sessions are bound
+     * to (see {@link User#hasSameSecurityStateAs}). This is the compare-and-set that makes a one-time token
+     * work once even when two requests present it at the same moment: of two calls with the same
+     * {@code expected}, at most one returns true.
+     *
+     * @param expected the user as the caller read it
+     * @param next the new state, with the same id
+     * @return true when the user was replaced; false when it is gone or its security state has moved on
+     * @throws DuplicateUserException when the new username or email belongs to another user
+     * @throws IllegalArgumentException when the two users have different ids
+     */
+    boolean updateIf(User expected, User next);
+
+    /**
      * Deletes a user. Stores that also keep sessions and grants delete those with it.
      *
      * @param id the id

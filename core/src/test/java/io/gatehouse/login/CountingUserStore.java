@@ -40,6 +40,11 @@ final class CountingUserStore implements UserStore {
     }
 
     @Override
+    public boolean updateIf(User expected, User next) {
+        return delegate.updateIf(expected, next);
+    }
+
+    @Override
     public boolean delete(long id) {
         return delegate.delete(id);
     }

@@ -364,6 +364,85 @@ public abstract class UserStoreContract {
 
     // --- delete ------------------------------------------------------------------------------------------
 
+    // --- updateIf ----------------------------------------------------------------------------------------
+
+    @Test
+    void updateIfWritesWhenTheSecurityStateIsUnchanged() {
+        User alice = create("alice", "alice@example.com");
+        User next = alice.toBuilder().passwordHash(HASH + "2").buildUser();
+
+        assertThat(store.updateIf(alice, next)).isTrue();
+
+        assertThat(store.findById(alice.id())).contains(next);
+    }
+
+    @Test
+    void updateIfIgnoresChangesOutsideTheSecurityState() {
+        User alice = create("alice", "alice@example.com");
+        store.update(alice.toBuilder().firstName("Alice").staff(true).buildUser());
+        User next = alice.toBuilder().emailVerified(true).buildUser();
+
+        assertThat(store.updateIf(alice, next)).isTrue();
+
+        assertThat(store.findById(alice.id()).orElseThrow().emailVerified()).isTrue();
+    }
+
+    @Test
+    void updateIfRefusesOnceAnySecurityFieldHasMoved() {
+        User alice = create("alice", "alice@example.com");
+        List<User> moved = List.of(
+                alice.toBuilder().passwordHash(HASH + "x").buildUser(),
+                alice.toBuilder().email("alice@example.org").buildUser(),
+                alice.toBuilder().emailVerified(true).buildUser(),
+                alice.toBuilder().active(false).buildUser(),
+                alice.toBuilder().lastLogin(LOGIN).buildUser());
+        for (User stored : moved) {
+            store.update(stored);
+            User attempt = alice.toBuilder().firstName("Mallory").buildUser();
+
+            assertThat(store.updateIf(alice, attempt)).as("after %s", stored).isFalse();
+            assertThat(store.findById(alice.id())).as("after %s", stored).contains(stored);
+            store.update(alice);
+        }
+    }
+
+    @Test
+    void updateIfOfAnUnknownUserReturnsFalseAndStoresNothing() {
+        User ghost = newUser("ghost", "ghost@example.com").withId(9_999_999L);
+
+        assertThat(store.updateIf(ghost, ghost)).isFalse();
+        assertThat(store.findById(9_999_999L)).isEmpty();
+    }
+
+    @Test
+    void updateIfWithDifferentIdsIsRefused() {
+        User alice = create("alice", "alice@example.com");
+        User bob = create("bob", "bob@example.com");
+
+        assertThatThrownBy(() -> store.updateIf(alice, bob)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.findById(alice.id())).contains(alice);
+    }
+
+    @Test
+    void updateIfToAnotherUsersEmailThrowsDuplicateEmailAndChangesNothing() {
+        User alice = create("alice", "alice@example.com");
+        create("bob", "bob@example.com");
+
+        assertThatThrownBy(() -> store.updateIf(alice, alice.toBuilder().email("BOB@example.com").buildUser()))
+                .isInstanceOfSatisfying(DuplicateUserException.class, e -> assertThat(e.field()).isEqualTo("email"));
+        assertThat(store.findById(alice.id())).contains(alice);
+    }
+
+    @Test
+    void ofConcurrentUpdateIfCallsFromOneReadExactlyOneWins() throws Exception {
+        User alice = create("alice", "alice@example.com");
+        List<Boolean> results = simultaneously(i -> () ->
+                store.updateIf(alice, alice.toBuilder().passwordHash(HASH + "-" + i).buildUser()));
+
+        assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
+        assertThat(store.findById(alice.id()).orElseThrow().passwordHash()).startsWith(HASH + "-");
+    }
+
     @Test
     void deleteReturnsTrueThenFalse() {
         User alice = create("alice", "alice@example.com");
@@ -490,35 +569,43 @@ public abstract class UserStoreContract {
     }
 
     private List<Outcome> race(IntFunction<NewUser> drafts) throws Exception {
-        List<NewUser> users = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            users.add(drafts.apply(i));
-        }
+        return simultaneously(i -> {
+            NewUser user = drafts.apply(i);
+            return () -> {
+                try {
+                    return new Outcome(store.create(user), null);
+                } catch (DuplicateUserException e) {
+                    return new Outcome(null, e.field());
+                }
+            };
+        });
+    }
 
+    /** Runs {@link #THREADS} calls released at one instant, and returns their results in index order. */
+    private static <T> List<T> simultaneously(IntFunction<Callable<T>> calls) throws Exception {
+        List<Callable<T>> prepared = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            prepared.add(calls.apply(i));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             CountDownLatch ready = new CountDownLatch(THREADS);
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (NewUser user : users) {
-                Callable<Outcome> attempt = () -> {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : prepared) {
+                futures.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    try {
-                        return new Outcome(store.create(user), null);
-                    } catch (DuplicateUserException e) {
-                        return new Outcome(null, e.field());
-                    }
-                };
-                futures.add(pool.submit(attempt));
+                    return call.call();
+                }));
             }
             assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
             go.countDown();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get(60, TimeUnit.SECONDS));
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
             }
-            return outcomes;
+            return results;
         } finally {
             pool.shutdownNow();
         }
