@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ public final class Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
     /** Passwords longer than this are never hashed: no stored password can be this long. */
     static final int MAX_PASSWORD_LENGTH = 4096;
+    /** How often a login retries its compare-and-set write when concurrent logins of one user collide. */
+    private static final int MAX_LOGIN_WRITES = 5;
 
     private final UserStore users;
     private final PasswordHasher hasher;
@@ -92,26 +95,22 @@ public final class Authenticator {
             failed(request, found.isPresent() ? FailureReason.BAD_PASSWORD : FailureReason.UNKNOWN_USER);
             return new LoginResult.InvalidCredentials();
         }
-        // The hash took a while; act on the user as stored now, so a password change or deactivation made
-        // meanwhile is neither undone by our write nor bypassed by this login.
-        Optional<User> current = users.findById(found.get().id())
-                .filter(fresh -> fresh.passwordHash().equals(found.get().passwordHash()));
-        if (current.isEmpty()) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<User> loggedIn = recordLogin(found.get(), request.password(), now);
+        if (loggedIn.isEmpty()) {
             failed(request, FailureReason.BAD_PASSWORD);
             return new LoginResult.InvalidCredentials();
         }
-        User user = current.get();
+        User user = loggedIn.get();
         if (!user.active()) {
             FailureReason reason = user.emailVerified() ? FailureReason.INACTIVE : FailureReason.NOT_VERIFIED;
             failed(request, reason);
             return user.emailVerified() ? new LoginResult.Inactive() : new LoginResult.NotVerified();
         }
         throttle.recordSuccess(login);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        User updated = recordLogin(user, request.password(), now);
-        NewSession session = sessions.start(updated, request.rememberMe(), request.previousSessionId());
-        events.publish(new AuthEvent.LoggedIn(updated.id(), address, now));
-        return new LoginResult.Success(updated, session);
+        NewSession session = sessions.start(user, request.rememberMe(), request.previousSessionId());
+        events.publish(new AuthEvent.LoggedIn(user.id(), address, now));
+        return new LoginResult.Success(user, session);
     }
 
     /**
@@ -143,17 +142,46 @@ public final class Authenticator {
         return matches && stored != null;
     }
 
-    private User recordLogin(User user, String password, Instant now) {
-        var builder = user.toBuilder().lastLogin(now);
-        if (hasher.needsRehash(user.passwordHash())) {
-            // Upgrading the format changes the hash the sessions are bound to, so the user's other sessions
-            // end, as in Django; the password itself is unchanged.
-            builder.passwordHash(hasher.encode(password));
-            LOG.info("Upgraded the password hash of user {} to the current default.", user.id());
+    /**
+     * Writes the login onto the user as stored now, with a compare-and-set: the hash took a while, and a
+     * password change or deactivation made meanwhile must neither be undone by this write nor bypassed by
+     * this login. Returns the stored user (inactive users are returned unchanged, for the caller to refuse),
+     * or empty when the password checked is no longer the user's.
+     */
+    private Optional<User> recordLogin(User checked, String password, Instant now) {
+        @Nullable String upgraded = null;
+        for (int attempt = 0; attempt < MAX_LOGIN_WRITES; attempt++) {
+            // Write on top of the user as stored now, so a profile edit made during the hash survives.
+            Optional<User> fresh = users.findById(checked.id())
+                    .filter(u -> u.passwordHash().equals(checked.passwordHash()));
+            if (fresh.isEmpty()) {
+                return Optional.empty();
+            }
+            User user = fresh.get();
+            if (!user.active()) {
+                return Optional.of(user);
+            }
+            if (upgraded == null && hasher.needsRehash(user.passwordHash())) {
+                // Upgrading the format changes the hash the sessions are bound to, so the user's other
+                // sessions end, as in Django; the password itself is unchanged.
+                upgraded = hasher.encode(password);
+            }
+            var builder = user.toBuilder().lastLogin(now);
+            if (upgraded != null) {
+                builder.passwordHash(upgraded);
+            }
+            User updated = builder.buildUser();
+            if (users.updateIf(user, updated)) {
+                if (upgraded != null) {
+                    LOG.info("Upgraded the password hash of user {} to the current default.", user.id());
+                }
+                return Optional.of(updated);
+            }
+            // Something moved between the read and the write: another login's timestamp (try again), or
+            // the password (the next read refuses).
         }
-        User updated = builder.buildUser();
-        users.update(updated);
-        return updated;
+        LOG.warn("Gave up recording a login of user {} after {} concurrent updates.", checked.id(), MAX_LOGIN_WRITES);
+        return Optional.empty();
     }
 
     private void failed(LoginRequest request, FailureReason reason) {

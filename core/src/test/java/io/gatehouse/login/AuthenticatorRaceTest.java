@@ -8,7 +8,18 @@ import io.gatehouse.password.PasswordHasher;
 import io.gatehouse.password.PasswordHashers;
 import io.gatehouse.user.AdminUserUpdate;
 import io.gatehouse.user.User;
+import io.gatehouse.user.InMemoryUserStore;
+import io.gatehouse.user.NewUser;
+import io.gatehouse.user.UserStore;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +70,98 @@ class AuthenticatorRaceTest {
         User stored = gatehouse.users().findById(alice.id()).orElseThrow();
         assertThat(stored.firstName()).isEqualTo("Alicia");
         assertThat(stored.lastLogin()).isNotNull();
+    }
+
+    @Test
+    void loginWhenPasswordSetJustBeforeTheLoginIsWrittenThenFails() {
+        InMemoryUserStore store = new InMemoryUserStore();
+        Gatehouse hooked = Gatehouse.builder(SecretKeyRing.generate(new SecureRandom()))
+                .passwordHasher(PasswordHashers.forTesting())
+                .userStore(new HookedUserStore(store))
+                .build();
+        User bob = hooked.accounts().createUser("bob", "bob@example.com", PASSWORD);
+        beforeNextWrite = () -> hooked.accounts().setPassword(bob.id(), ADMIN_PASSWORD);
+
+        LoginResult result = hooked.authenticator().login(LoginRequest.of("bob", PASSWORD));
+
+        assertThat(result).isEqualTo(new LoginResult.InvalidCredentials());
+        assertThat(PasswordHashers.forTesting().matches(ADMIN_PASSWORD,
+                store.findById(bob.id()).orElseThrow().passwordHash())).isTrue();
+        assertThat(store.findById(bob.id()).orElseThrow().lastLogin()).isNull();
+    }
+
+    @Test
+    void concurrentLoginsOfOneUserAllSucceed() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<LoginResult>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return gatehouse.authenticator().login(LoginRequest.of("alice", PASSWORD));
+                }));
+            }
+            go.countDown();
+            for (Future<LoginResult> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS).isSuccess()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(gatehouse.sessions().sessionsOf(alice.id())).hasSize(threads);
+    }
+
+    private @Nullable Runnable beforeNextWrite;
+
+    /** A user store that runs a hook just before the next compare-and-set write. */
+    private final class HookedUserStore implements UserStore {
+        private final UserStore delegate;
+
+        HookedUserStore(UserStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public User create(NewUser user) {
+            return delegate.create(user);
+        }
+
+        @Override
+        public Optional<User> findById(long id) {
+            return delegate.findById(id);
+        }
+
+        @Override
+        public Optional<User> findByUsername(String username) {
+            return delegate.findByUsername(username);
+        }
+
+        @Override
+        public Optional<User> findByEmail(String email) {
+            return delegate.findByEmail(email);
+        }
+
+        @Override
+        public boolean update(User user) {
+            return delegate.update(user);
+        }
+
+        @Override
+        public boolean updateIf(User expected, User next) {
+            Runnable hook = beforeNextWrite;
+            beforeNextWrite = null;
+            if (hook != null) {
+                hook.run();
+            }
+            return delegate.updateIf(expected, next);
+        }
+
+        @Override
+        public boolean delete(long id) {
+            return delegate.delete(id);
+        }
     }
 
     /** The fast test hasher, running a hook inside the next {@code matches}, where the real hash would be slow. */
