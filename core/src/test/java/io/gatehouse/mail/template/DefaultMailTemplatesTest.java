@@ -131,7 +131,8 @@ class DefaultMailTemplatesTest {
         for (Locale locale : List.of(Locale.FRENCH, Locale.forLanguageTag("fr-CA"), Locale.ROOT, Locale.JAPANESE,
                 Locale.US)) {
             MailContent mail = templates.verifyEmail(user(locale), LINK);
-            assertThat(mail.subject()).as(locale.toString()).isEqualTo("[Example Shop] Please confirm your email address");
+            assertThat(mail.subject()).as(locale.toString())
+                    .isEqualTo("[Example Shop] Please confirm your email address");
             assertThat(mail.html()).as(locale.toString()).contains("<html lang=\"en\">");
         }
         for (Locale locale : List.of(Locale.KOREAN, Locale.KOREA, Locale.forLanguageTag("ko-KR"))) {
@@ -244,7 +245,8 @@ class DefaultMailTemplatesTest {
         assertThat(MailTemplates.defaults("가".repeat(100)).verifyEmail(user(Locale.KOREAN), LINK).subject())
                 .startsWith("[" + "가".repeat(100) + "]");
         assertThatThrownBy(() -> MailTemplates.defaults("a".repeat(101)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("siteName").hasMessageContaining("100");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("siteName").hasMessageContaining("100");
         assertThatThrownBy(() -> MailTemplates.defaults(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("siteName");
     }
