@@ -25,6 +25,7 @@ final class CountingProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile int cutAfter = -1;
     private volatile int connectionsToCut;
+    private volatile boolean swallowReply;
 
     CountingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -39,6 +40,15 @@ final class CountingProxy implements AutoCloseable {
         this.cutAfter = n;
         this.connectionsToCut = connections;
         return this;
+    }
+
+    /**
+     * Cuts the next connection after the client sent the whole of message {@code n}, swallowing the server's
+     * acknowledgement: the server has the message, the client cannot know.
+     */
+    CountingProxy cutBeforeAcknowledging(int n) {
+        this.swallowReply = true;
+        return cutAfterMessages(n, 1);
     }
 
     int port() {
@@ -126,9 +136,13 @@ final class CountingProxy implements AutoCloseable {
             try (InputStream in = upstream.getInputStream(); OutputStream out = client.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
-                    out.write(buf, 0, n);
-                    out.flush();
-                    if (cutPending && new String(buf, 0, n, StandardCharsets.ISO_8859_1).startsWith("250")) {
+                    boolean acknowledgement = cutPending
+                            && new String(buf, 0, n, StandardCharsets.ISO_8859_1).startsWith("250");
+                    if (!(acknowledgement && swallowReply)) {
+                        out.write(buf, 0, n);
+                        out.flush();
+                    }
+                    if (acknowledgement) {
                         return;
                     }
                 }

@@ -15,6 +15,8 @@ final class Fixtures {
     static final String USER = "gatehouse";
     /** A recognisable password, so tests can prove it never shows up anywhere. */
     static final String PASSWORD = "Pw-7c1d9e-never-log-me";
+    /** A second account whose login is an address, for the test mail's fall-back sender. */
+    static final String ADDRESS_USER = "mailer@example.com";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:30:00Z"), ZoneId.of("Asia/Seoul"));
 
     private Fixtures() {
@@ -23,14 +25,19 @@ final class Fixtures {
     /** Plain SMTP on an ephemeral port; the account gatehouse / {@link #PASSWORD}. */
     static GreenMailExtension greenMail() {
         return new GreenMailExtension(new ServerSetup[] {slowStart(ServerSetupTest.SMTP)})
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("sender@example.com", USER, PASSWORD));
+                .withConfiguration(accounts());
     }
 
     /** Plain SMTP and SMTPS on ephemeral ports; the account gatehouse / {@link #PASSWORD}. */
     static GreenMailExtension greenMailWithSmtps() {
         return new GreenMailExtension(new ServerSetup[] {
             slowStart(ServerSetupTest.SMTP), slowStart(ServerSetupTest.SMTPS)})
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("sender@example.com", USER, PASSWORD));
+                .withConfiguration(accounts());
+    }
+
+    private static GreenMailConfiguration accounts() {
+        return GreenMailConfiguration.aConfig().withUser("sender@example.com", USER, PASSWORD)
+                .withUser(ADDRESS_USER, ADDRESS_USER, PASSWORD);
     }
 
     private static ServerSetup slowStart(ServerSetup setup) {

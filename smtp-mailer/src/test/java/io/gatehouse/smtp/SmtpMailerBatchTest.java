@@ -50,6 +50,23 @@ class SmtpMailerBatchTest {
     }
 
     @Test
+    void plainSmtpConnectionDroppedAfterTheDataReportsThatMessageTransientAndDeliversTheRest() throws Exception {
+        try (CountingProxy proxy = new CountingProxy(GREEN_MAIL.getSmtp().getPort()).cutBeforeAcknowledging(4)) {
+            SmtpMailer mailer = SmtpMailer.create(Fixtures.plain(proxy.port()).build(), Fixtures.CLOCK);
+
+            List<SendOutcome> outcomes = mailer.sendAll(messages(10));
+
+            // Message 4 reached the server but its 250 never came back: not resent in the batch (that would
+            // deliver it twice), reported transient with a detail that says the server may have it.
+            assertThat(outcomes.get(3).status()).isEqualTo(SendOutcome.Status.FAILED_TRANSIENT);
+            assertThat(outcomes.get(3).detail()).contains("may have accepted it");
+            assertThat(outcomes).filteredOn(SendOutcome::isSent).hasSize(9);
+            assertThat(proxy.accepted()).isEqualTo(2);
+            assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(10);
+        }
+    }
+
+    @Test
     void plainSmtpConnectionDroppedTwiceLeavesTheRestTransientWithoutThrowing() throws Exception {
         try (CountingProxy proxy = new CountingProxy(GREEN_MAIL.getSmtp().getPort()).cutAfterMessages(3, 5)) {
             SmtpMailer mailer = SmtpMailer.create(Fixtures.plain(proxy.port()).build(), Fixtures.CLOCK);
