@@ -110,10 +110,15 @@ final class SmtpConnection implements AutoCloseable {
         if (code == 530) {
             return Attempt.of(Attempt.Kind.AUTH_REQUIRED, lastReply());
         }
-        String detail = code == 0 ? "All recipients were refused: " + String.join("; ", refused) : lastReply();
-        boolean anyTransient = (code >= 400 && code < 500) || refusedCodes(e).stream().anyMatch(c -> c >= 400 && c < 500);
-        boolean permanent = (code >= 500 && code < 600) || (code == 0 && !anyTransient && !refused.isEmpty());
-        return Attempt.of(permanent && !anyTransient ? Attempt.Kind.REJECTED : Attempt.Kind.TRANSIENT, detail);
+        if (code != 0) {
+            // The reply to a command (MAIL, DATA, the end of the data) decides.
+            return Attempt.of(code >= 500 && code < 600 ? Attempt.Kind.REJECTED : Attempt.Kind.TRANSIENT, lastReply());
+        }
+        // Every recipient refused: for good only when every refusal was a 5xx.
+        List<Integer> codes = refusedCodes(e);
+        boolean permanent = !codes.isEmpty() && codes.stream().allMatch(c -> c >= 500 && c < 600);
+        return Attempt.of(permanent ? Attempt.Kind.REJECTED : Attempt.Kind.TRANSIENT,
+                "All recipients were refused: " + String.join("; ", refused));
     }
 
     private List<String> refusedRecipients(MessagingException e) {

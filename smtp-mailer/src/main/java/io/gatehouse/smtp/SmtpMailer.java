@@ -141,57 +141,81 @@ public final class SmtpMailer implements Mailer {
         if (batch.isEmpty()) {
             return List.of();
         }
-        List<SendOutcome> outcomes = new ArrayList<>(batch.size());
-        SmtpConnection connection = SmtpConnection.open(session, settings);
-        int connections = 1;
+        Batch run = new Batch(batch, SmtpConnection.open(session, settings));
         try {
-            int i = 0;
-            while (i < batch.size()) {
-                EmailMessage message = batch.get(i);
+            run.sendEach();
+        } finally {
+            run.connection.close();
+        }
+        log(run.outcomes, run.connections);
+        return List.copyOf(run.outcomes);
+    }
+
+    /** One sendAll: the messages, their outcomes so far, and the connection in use. */
+    private final class Batch {
+        private final List<EmailMessage> messages;
+        private final List<SendOutcome> outcomes;
+        private SmtpConnection connection;
+        private int connections = 1;
+
+        Batch(List<EmailMessage> messages, SmtpConnection connection) {
+            this.messages = messages;
+            this.outcomes = new ArrayList<>(messages.size());
+            this.connection = connection;
+        }
+
+        void sendEach() {
+            while (outcomes.size() < messages.size()) {
+                EmailMessage message = messages.get(outcomes.size());
                 SmtpConnection.Attempt attempt = attempt(connection, message);
                 switch (attempt.kind()) {
                     case SENT -> outcomes.add(SendOutcome.sent(message, attempt.detail()));
                     case REJECTED -> outcomes.add(SendOutcome.rejected(message, attempt.detail()));
                     case TRANSIENT -> outcomes.add(SendOutcome.failedTransient(message, attempt.detail()));
-                    case AUTH_REQUIRED -> {
-                        MailException e = new MailException("The SMTP server " + settings.endpoint() + " requires "
-                                + "authentication (" + attempt.detail() + "): set the username and password.", false,
-                                null);
-                        if (outcomes.isEmpty()) {
-                            throw e;
-                        }
-                        fill(outcomes, batch, e.getMessage());
+                    case AUTH_REQUIRED -> authenticationRequired(attempt.detail());
+                    case LOST_AFTER_DATA -> {
+                        outcomes.add(SendOutcome.failedTransient(message, attempt.detail()));
+                        reconnect(attempt.detail());
                     }
-                    case LOST, LOST_AFTER_DATA -> {
-                        if (attempt.kind() == SmtpConnection.Attempt.Kind.LOST_AFTER_DATA) {
-                            outcomes.add(SendOutcome.failedTransient(message, attempt.detail()));
-                        }
-                        connection.close();
-                        if (outcomes.size() == batch.size()) {
-                            break;
-                        }
-                        if (connections > 1) {
-                            fill(outcomes, batch, attempt.detail() + " The connection was lost twice in this batch; "
-                                    + "the rest is left for a later attempt.");
-                            break;
-                        }
-                        try {
-                            connection = SmtpConnection.open(session, settings);
-                            connections++;
-                            LOG.info("Reconnected to SMTP server {} after a lost connection; {} of {} messages "
-                                    + "handled before.", settings.endpoint(), outcomes.size(), batch.size());
-                        } catch (MailException e) {
-                            fill(outcomes, batch, attempt.detail() + " Reconnecting failed: " + e.getMessage());
-                        }
-                    }
+                    // Not delivered: the loop sends the same message again on the new connection.
+                    case LOST -> reconnect(attempt.detail());
                 }
-                i = outcomes.size();
             }
-        } finally {
-            connection.close();
         }
-        log(outcomes, connections);
-        return List.copyOf(outcomes);
+
+        private void authenticationRequired(String reply) {
+            MailException e = new MailException("The SMTP server " + settings.endpoint() + " requires "
+                    + "authentication (" + reply + "): set the username and password.", false, null);
+            if (outcomes.isEmpty()) {
+                throw e;
+            }
+            fill(e.getMessage());
+        }
+
+        private void reconnect(String why) {
+            connection.close();
+            if (outcomes.size() == messages.size()) {
+                return;
+            }
+            if (connections > 1) {
+                fill(why + " The connection was lost twice in this batch; the rest is left for a later attempt.");
+                return;
+            }
+            try {
+                connection = SmtpConnection.open(session, settings);
+                connections++;
+                LOG.info("Reconnected to SMTP server {} after a lost connection; {} of {} messages handled before.",
+                        settings.endpoint(), outcomes.size(), messages.size());
+            } catch (MailException e) {
+                fill(why + " Reconnecting failed: " + e.getMessage());
+            }
+        }
+
+        private void fill(String detail) {
+            for (int i = outcomes.size(); i < messages.size(); i++) {
+                outcomes.add(SendOutcome.failedTransient(messages.get(i), detail));
+            }
+        }
     }
 
     SmtpConnection.Attempt attempt(SmtpConnection connection, EmailMessage message) {
@@ -207,12 +231,6 @@ public final class SmtpMailer implements Mailer {
                     "The message could not be written as MIME: " + e.getMessage());
         }
         return connection.send(mime, recipients);
-    }
-
-    private static void fill(List<SendOutcome> outcomes, List<EmailMessage> batch, String detail) {
-        for (int i = outcomes.size(); i < batch.size(); i++) {
-            outcomes.add(SendOutcome.failedTransient(batch.get(i), detail));
-        }
     }
 
     private void log(List<SendOutcome> outcomes, int connections) {
