@@ -210,9 +210,9 @@ final class SettingsParser {
         } catch (InvalidPathException | IOException | GeneralSecurityException e) {
             // The password is never part of the message; a wrong one shows as an IOException about integrity.
             throw new InvalidInputException(field, "truststore_invalid", "The trust store " + field + " ('"
-                    + Text.printable(path) + "') cannot be read as a PKCS12 or JKS file (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")"
-                    + ". Check the path and " + key("truststore.password") + ".");
+                    + Text.printable(path) + "') cannot be read as a PKCS12 or JKS file ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Check the path and "
+                    + key("truststore.password") + ".");
         }
     }
 }

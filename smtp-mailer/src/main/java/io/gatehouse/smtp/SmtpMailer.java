@@ -270,7 +270,8 @@ public final class SmtpMailer implements Mailer {
                 .filter(EmailAddress::isValid).map(MailAddress::of));
         if (from.isEmpty()) {
             return new SmtpTestResult(false, "No sender for the test mail: set the default sender "
-                    + "(gatehouse.smtp.from, or defaultFrom in code), e.g. 'Gatehouse <no-reply@example.com>'.", "", false, "");
+                    + "(gatehouse.smtp.from, or defaultFrom in code), e.g. 'Gatehouse <no-reply@example.com>'.", "",
+                    false, "");
         }
         EmailMessage message = EmailMessage.builder().from(from.get()).to(recipient)
                 .subject("Gatehouse SMTP test")

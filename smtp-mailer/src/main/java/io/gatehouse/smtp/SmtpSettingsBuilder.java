@@ -284,7 +284,8 @@ public final class SmtpSettingsBuilder {
     private static Duration checkTimeout(Duration timeout, String field) {
         if (timeout.isNegative() || timeout.toMillis() < 1 || timeout.compareTo(SmtpSettings.MAX_TIMEOUT) > 0) {
             throw new InvalidInputException(field, "timeout_invalid", "The SMTP timeout " + field
-                    + " must be between 1ms and " + Text.duration(SmtpSettings.MAX_TIMEOUT) + ", not " + timeout.toMillis() + "ms.");
+                    + " must be between 1ms and " + Text.duration(SmtpSettings.MAX_TIMEOUT) + ", not "
+                    + timeout.toMillis() + "ms.");
         }
         return Duration.ofMillis(timeout.toMillis());
     }
@@ -296,8 +297,8 @@ public final class SmtpSettingsBuilder {
         try {
             return MailAddress.parse(defaultFromText);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(field, e.code(), "The default sender " + field + " must be a mailbox such as "
-                    + "'Gatehouse <no-reply@example.com>' or 'no-reply@example.com', not '"
+            throw new InvalidInputException(field, e.code(), "The default sender " + field
+                    + " must be a mailbox such as 'Gatehouse <no-reply@example.com>' or 'no-reply@example.com', not '"
                     + Text.printable(defaultFromText) + "'.");
         }
     }

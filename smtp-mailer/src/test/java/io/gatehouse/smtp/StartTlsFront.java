@@ -62,7 +62,7 @@ final class StartTlsFront implements AutoCloseable {
                     client.close();
                     return;
                 }
-                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line.toUpperCase(java.util.Locale.ROOT);
+                String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(java.util.Locale.ROOT);
                 if (verb.equals("EHLO")) {
                     write(out, "250-localhost\r\n250 STARTTLS");
                 } else if (verb.equals("HELO")) {
