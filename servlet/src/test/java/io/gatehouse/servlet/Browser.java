@@ -100,6 +100,9 @@ final class Browser {
     void plant(String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
+        // As CookieManager records a host-only cookie the server set, so that the server's next Set-Cookie of
+        // the same name replaces this one, as in a real browser.
+        cookie.setDomain("localhost.local");
         cookie.setSecure(app.options.tls);
         cookie.setVersion(0);
         jar.getCookieStore().add(app.base(), cookie);

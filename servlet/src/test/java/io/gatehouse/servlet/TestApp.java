@@ -12,6 +12,7 @@ import io.gatehouse.permission.Permission;
 import io.gatehouse.permission.Subject;
 import io.gatehouse.user.AdminUserUpdate;
 import io.gatehouse.user.User;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -57,6 +59,7 @@ final class TestApp implements AutoCloseable {
         UriCompliance uriCompliance = UriCompliance.DEFAULT;
         boolean decodeAmbiguousUris;
         CookiePolicy cookies = CookiePolicy.secureDefaults();
+        boolean csrfFilter = true;
 
         /** Plain HTTP with the development cookie policy. */
         static Options developmentHttp() {
@@ -178,7 +181,15 @@ final class TestApp implements AutoCloseable {
         context.addEventListener(new ServletContextListener() {
             @Override
             public void contextInitialized(ServletContextEvent event) {
-                auth.install(event.getServletContext(), rules);
+                if (options.csrfFilter) {
+                    auth.install(event.getServletContext(), rules);
+                } else {
+                    // Only the helpers' own CSRF checks stand: the filter chain has no CSRF filter.
+                    event.getServletContext().addFilter("authentication", auth.authenticationFilter())
+                            .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+                    event.getServletContext().addFilter("guards", auth.guardFilter(rules))
+                            .addMappingForUrlPatterns(null, true, "/*");
+                }
                 event.getServletContext().addFilter("auth-pages", auth.authPageFilter())
                         .addMappingForUrlPatterns(null, true, "/login", "/logout", "/password");
             }
