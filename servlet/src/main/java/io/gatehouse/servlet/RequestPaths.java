@@ -3,6 +3,11 @@ package io.gatehouse.servlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * {@code ;} (path parameters: {@code /members;x}, {@code /..;/}), a backslash, a control character, an empty
  * segment ({@code //}), a {@code .} or {@code ..} segment, a malformed escape, or an escaped {@code /},
  * {@code \}, {@code .}, {@code %}, {@code ;} or control character ({@code %2F}, {@code %5C}, {@code %2E},
- * {@code %25}, {@code %3B}, {@code %00}-{@code %1F}, {@code %7F}); or when the container's decoded path holds
+ * {@code %25}, {@code %3B}, {@code %00}-{@code %1F}, {@code %7F}), or escapes that are not strict UTF-8
+ * (overlong {@code %C0%AE} for {@code .}); or when the container's decoded path holds
  * any of the same. Containers, proxies and frameworks disagree about each of these (is {@code %2F} a
  * separator? does {@code ..;} climb?), which is how guards get bypassed; a real browser sends none of them for
  * a link on a site, so refusing them costs nothing.
@@ -79,7 +85,39 @@ final class RequestPaths {
                 return true;
             }
         }
-        return false;
+        return !decodesAsUtf8(raw);
+    }
+
+    /**
+     * Whether the escapes spell strict UTF-8. Overlong forms ({@code %C0%AE} for {@code .}, {@code %C0%AF} for
+     * {@code /}) and stray bytes are refused: some decoders turn them into the character they imitate.
+     */
+    private static boolean decodesAsUtf8(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return true;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
+                i += 2;
+            } else if (c < 0x80) {
+                bytes.write(c);
+            } else {
+                // A raw non-ASCII character is the container's to decode; stand in a valid one-byte character.
+                bytes.write('x');
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     static boolean isAmbiguousDecoded(String path) {

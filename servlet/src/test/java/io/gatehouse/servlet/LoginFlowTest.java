@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import io.gatehouse.event.AuthEvent;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,21 @@ class LoginFlowTest {
 
         assertThat(body).contains("remoteUser=null", "authType=null", "principal=null", "subject=anonymous",
                 "role[**]=false", "role[reports.view_report]=false", "role[staff]=false");
+    }
+
+    @Test
+    void attackForgedForwardedForHeaderIsNotTrustedForThrottling() {
+        Browser browser = app.browser();
+        String token = browser.formToken("/login");
+
+        browser.post("/login", Map.of("csrf_token", token, "login", "nobody-" + System.nanoTime(), "password", "x"),
+                "X-Forwarded-For", "203.0.113.9", "X-Real-IP", "203.0.113.9", "Forwarded", "for=203.0.113.9");
+        browser.logIn("alice", TestApp.PASSWORD, Map.of());
+
+        List<String> addresses = app.events.stream().map(event -> event instanceof AuthEvent.LoginFailed f
+                ? f.clientAddress() : event instanceof AuthEvent.LoggedIn in ? in.clientAddress() : null)
+                .filter(Objects::nonNull).toList();
+        assertThat(addresses).isNotEmpty().doesNotContain("203.0.113.9").allMatch(a -> a.equals("127.0.0.1"));
     }
 
     @Test

@@ -45,7 +45,8 @@ class PathBypassHttpTest {
                 "//members", "//members/", "///members", "/members//", "/members//x", "//staff",
                 "/\\members", "/public\\..\\members", "/members\\", "/public%5c..%5cmembers", "/public%5C..%5Cmembers",
                 "/members%09", "/members%0a", "/members%0d%0a", "/members%1f", "/members%7f",
-                "/members%252f", "/members%25", "/public/%252e%252e/members", "/members%2", "/members%zz");
+                "/members%252f", "/members%25", "/public/%252e%252e/members",
+                "/public/%C0%AE%C0%AE/members", "/members%C0%AF", "/public%C0%AF..%C0%AFmembers");
     }
 
     /** Targets with one meaning that must be guarded, whatever their spelling. */
@@ -56,9 +57,10 @@ class PathBypassHttpTest {
                 "/api/x");
     }
 
-    /** Targets the HTTP parser itself refuses (raw control characters and spaces). */
+    /** Targets the HTTP parser itself refuses (raw control characters, malformed escapes, NUL). */
     static Stream<String> unparsableTargets() {
-        return Stream.of("/members%00", "/members\tx", "/members\u000bx", "/members\u0000");
+        return Stream.of("/members%00", "/members\tx", "/members\u000bx", "/members\u0000", "/members%2",
+                "/members%zz");
     }
 
     @ParameterizedTest

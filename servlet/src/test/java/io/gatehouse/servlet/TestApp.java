@@ -3,6 +3,7 @@ package io.gatehouse.servlet;
 import io.gatehouse.Gatehouse;
 import io.gatehouse.account.PasswordChange;
 import io.gatehouse.crypto.SecretKeyRing;
+import io.gatehouse.event.AuthEvent;
 import io.gatehouse.guard.Guard;
 import io.gatehouse.guard.LoginRedirects;
 import io.gatehouse.login.LoginResult;
@@ -26,6 +27,7 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.UriCompliance;
@@ -84,6 +86,7 @@ final class TestApp implements AutoCloseable {
     final CountingSessionStore sessions = new CountingSessionStore();
     final InMemoryPermissionStore permissions = new InMemoryPermissionStore();
     final SecretKeyRing keys = SecretKeyRing.generate(new SecureRandom());
+    final List<AuthEvent> events = new CopyOnWriteArrayList<>();
     final Gatehouse gatehouse;
     final ServletAuth auth;
     final Options options;
@@ -100,6 +103,7 @@ final class TestApp implements AutoCloseable {
                 .sessionStore(sessions)
                 .permissionStore(permissions)
                 .passwordHasher(PasswordHashers.forTesting())
+                .listener(events::add)
                 .build();
         auth = ServletAuth.builder(gatehouse, keys)
                 .cookies(options.cookies)
