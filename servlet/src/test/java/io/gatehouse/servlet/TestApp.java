@@ -230,7 +230,7 @@ final class TestApp implements AutoCloseable {
     }
 
     /** A servlet made of one lambda for GET and POST alike. */
-    private static final class Handler extends HttpServlet {
+    static final class Handler extends HttpServlet {
         private static final long serialVersionUID = 1L;
         private final transient Body body;
 
