@@ -190,7 +190,7 @@ final class FlowsFixture {
     }
 
     /** The user store, reporting every write to the unit of work. */
-    static final class ProbedUserStore implements UserStore {
+    static class ProbedUserStore implements UserStore {
         private final UserStore delegate;
         private final RecordingUnitOfWork tx;
 
