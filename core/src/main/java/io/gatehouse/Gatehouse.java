@@ -51,6 +51,9 @@ import org.jspecify.annotations.Nullable;
  * LoginResult result = gatehouse.authenticator().login(LoginRequest.of("alice", password));
  * }</pre>
  *
+ * <p>The self-service flows that mail links ({@link #signUp()}, {@link #verification()}, {@link #passwordReset()},
+ * {@link #emailChange()}) need the site's base URL and a sender: {@link Builder#accountFlows}.
+ *
  * <p>Immutable and thread-safe: build one per application and share it.
  */
 public final class Gatehouse {
@@ -192,9 +195,9 @@ public final class Gatehouse {
 
     private static <T> T flow(@Nullable T service) {
         if (service == null) {
-            throw new IllegalStateException("The account mail flows are not configured: pass the site's base URL, "
-                    + "the sender and the templates with Gatehouse.builder(keys).accountFlows("
-                    + "AccountFlowSettings.builder(baseUrl, from)...build()).");
+            throw new IllegalStateException("The account mail flows are not configured: pass the site's base URL "
+                    + "and the sender with Gatehouse.builder(keys).accountFlows("
+                    + "AccountFlowSettings.builder(baseUrl, from).build()).");
         }
         return service;
     }
@@ -411,7 +414,7 @@ public final class Gatehouse {
 
         /**
          * Turns on the account mail flows (sign-up, verification, password reset, email change, and the
-         * password-changed notice) with the site's base URL, the sender and the templates. Their mail is queued
+         * password-changed notice) with the site's base URL, the sender and the mail templates. Their mail is queued
          * in the {@link #mailOutbox outbox}; the per-address cool-downs are counted in the
          * {@link #throttleStore throttle store}.
          *

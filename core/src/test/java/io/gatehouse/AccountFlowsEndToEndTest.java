@@ -14,7 +14,6 @@ import io.gatehouse.outbox.InMemoryMailOutbox;
 import io.gatehouse.outbox.OutboxMail;
 import io.gatehouse.password.PasswordHashers;
 import io.gatehouse.permission.Subject;
-import io.gatehouse.testing.PlainMailTemplates;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,8 +32,7 @@ class AccountFlowsEndToEndTest {
             .passwordHasher(PasswordHashers.forTesting())
             .mailOutbox(outbox)
             .accountFlows(AccountFlowSettings.builder("https://example.org/", "Example <no-reply@example.org>")
-                    .templates(new PlainMailTemplates())
-                    .build())
+                    .build()) // the default templates: English, and Korean for users whose locale is ko
             .build();
 
     @Test
@@ -48,6 +46,8 @@ class AccountFlowsEndToEndTest {
         List<OutboxMail> due = outbox.claim(Instant.now(), Duration.ofMinutes(1), 10);
         assertThat(due).hasSize(1);
         assertThat(due.get(0).message().to()).extracting(a -> a.address()).containsExactly("minsu@example.kr");
+        assertThat(due.get(0).message().subject()).isEqualTo("[Example] Please confirm your email address");
+        assertThat(due.get(0).message().html()).isPresent();
         Matcher link = Pattern.compile("https://example\\.org/verify/([^/\\s]+)/([^/\\s]+)")
                 .matcher(due.get(0).message().text());
         assertThat(link.find()).isTrue();

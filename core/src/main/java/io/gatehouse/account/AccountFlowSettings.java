@@ -12,9 +12,13 @@ import org.jspecify.annotations.Nullable;
  * templates, whether answers hide which addresses have accounts, and the cool-down between mails to one
  * address. Immutable and thread-safe.
  *
+ * <p>Unless other templates are set, the mails are {@link MailTemplates#defaults(String)} for the
+ * {@linkplain Builder#siteName site name}: the one set, else the display name of the sender, else the host of the
+ * base URL.
+ *
  * <pre>{@code
  * AccountFlowSettings flows = AccountFlowSettings.builder("https://example.com", "Example <no-reply@example.com>")
- *         .templates(myTemplates)
+ *         .siteName("Example Shop")
  *         .build();
  * Gatehouse gatehouse = Gatehouse.builder(keys).accountFlows(flows).build();
  * }</pre>
@@ -46,13 +50,9 @@ public final class AccountFlowSettings {
     private final Duration resendCooldown;
 
     private AccountFlowSettings(Builder b) {
-        if (b.templates == null) {
-            throw new IllegalStateException("The account flows need mail templates; call templates(...) with your "
-                    + "MailTemplates implementation.");
-        }
         baseUrl = b.baseUrl;
         from = b.from;
-        templates = b.templates;
+        templates = b.templates != null ? b.templates : MailTemplates.defaults(b.siteName());
         paths = new LinkPaths(b.verifyEmailPath, b.resetPasswordPath, b.confirmEmailChangePath, b.loginPath,
                 b.requestResetPath);
         enumerationProtection = b.enumerationProtection;
@@ -178,6 +178,7 @@ public final class AccountFlowSettings {
         private final String baseUrl;
         private final MailAddress from;
         private @Nullable MailTemplates templates;
+        private @Nullable String siteName;
         private String verifyEmailPath = DEFAULT_VERIFY_EMAIL_PATH;
         private String resetPasswordPath = DEFAULT_RESET_PASSWORD_PATH;
         private String confirmEmailChangePath = DEFAULT_CONFIRM_EMAIL_CHANGE_PATH;
@@ -192,7 +193,7 @@ public final class AccountFlowSettings {
         }
 
         /**
-         * Sets the mail templates.
+         * Sets the mail templates, replacing {@link MailTemplates#defaults(String)}.
          *
          * @param value the templates
          * @return this builder
@@ -200,6 +201,31 @@ public final class AccountFlowSettings {
         public Builder templates(MailTemplates value) {
             templates = Objects.requireNonNull(value, "templates");
             return this;
+        }
+
+        /**
+         * Sets the name users know the site by, for the default templates' subjects and signatures. Without it,
+         * the sender's display name is used, or else the base URL's host. Ignored when
+         * {@link #templates(MailTemplates) templates} are set.
+         *
+         * @param value one line, at most 100 characters, e.g. {@code "Example Shop"}
+         * @return this builder
+         */
+        public Builder siteName(String value) {
+            siteName = Objects.requireNonNull(value, "siteName");
+            return this;
+        }
+
+        private String siteName() {
+            if (siteName != null) {
+                return siteName;
+            }
+            if (from.hasDisplayName()) {
+                return from.displayName();
+            }
+            String host = baseUrl.substring(baseUrl.indexOf("://") + 3);
+            int end = host.indexOf('/');
+            return end < 0 ? host : host.substring(0, end);
         }
 
         /**
@@ -297,7 +323,8 @@ public final class AccountFlowSettings {
          * Builds the settings.
          *
          * @return the settings
-         * @throws IllegalStateException when no templates were set
+         * @throws io.gatehouse.InvalidInputException naming {@code siteName} when the default templates are used
+         *     and the site name is blank, longer than 100 characters or not one line
          */
         public AccountFlowSettings build() {
             return new AccountFlowSettings(this);

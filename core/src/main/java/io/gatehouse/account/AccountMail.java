@@ -74,7 +74,7 @@ public final class AccountMail {
     AccountFlowSettings settings() {
         if (settings == null) {
             throw new IllegalStateException("The account mail flows are not configured: pass AccountFlowSettings "
-                    + "with the site's base URL, the sender and the templates to Gatehouse.Builder.accountFlows.");
+                    + "with the site's base URL and the sender to Gatehouse.Builder.accountFlows.");
         }
         return settings;
     }

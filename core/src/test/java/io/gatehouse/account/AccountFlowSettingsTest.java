@@ -123,8 +123,40 @@ class AccountFlowSettingsTest {
     }
 
     @Test
-    void templatesAreRequired() {
-        assertThatThrownBy(() -> AccountFlowSettings.builder("https://example.org", FROM).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("templates(");
+    void withoutTemplatesTheDefaultsAreUsedUnderTheSendersDisplayName() {
+        AccountFlowSettings s = AccountFlowSettings.builder("https://example.org", FROM).build();
+
+        assertThat(s.templates().accountExists(user(), "https://example.org/login", "https://example.org/r")
+                .subject()).isEqualTo("[Example] You already have an account");
+    }
+
+    @Test
+    void withoutTemplatesOrDisplayNameTheSiteNameIsTheHost() {
+        AccountFlowSettings s = AccountFlowSettings.builder("https://shop.example.org/app", "no-reply@example.org")
+                .build();
+
+        assertThat(s.templates().passwordChanged(user()).subject()).startsWith("[shop.example.org] ");
+    }
+
+    @Test
+    void theSiteNameCanBeSet() {
+        AccountFlowSettings s = AccountFlowSettings.builder("https://example.org", FROM).siteName("Example Shop")
+                .build();
+
+        assertThat(s.templates().passwordChanged(user()).subject()).startsWith("[Example Shop] ");
+    }
+
+    @Test
+    void aSiteNameThatCannotHeadASubjectIsRefusedAtBuild() {
+        AccountFlowSettings.Builder b = AccountFlowSettings.builder("https://example.org", FROM)
+                .siteName("Example\r\nBcc: evil@example.com");
+
+        assertThatThrownBy(b::build).isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("siteName");
+    }
+
+    private static io.gatehouse.user.User user() {
+        return io.gatehouse.user.UserBuilder.create("minsu", "minsu@example.kr", "!unusable",
+                java.time.Instant.parse("2026-01-01T00:00:00Z")).build().withId(1);
     }
 }
