@@ -245,6 +245,26 @@ class SignUpTest {
     }
 
     @Test
+    void registerConcurrentlyWithOneAddressAndProtectionOffThenOneSucceedsAndTheRestAreToldItIsTaken()
+            throws Exception {
+        FlowsFixture open = new FlowsFixture(s -> s.enumerationProtection(false));
+        int[] next = {0};
+        List<SignUpResult> results = EmailVerificationTest.race(8, () -> {
+            String name;
+            synchronized (next) {
+                name = "racer" + next[0]++;
+            }
+            return open.signUp().register(SignUpRequest.of(name, "race@example.kr", PASSWORD));
+        });
+
+        assertThat(results).filteredOn(SignUpResult::isAccepted).hasSize(1);
+        assertThat(results).filteredOn(r -> !r.isAccepted()).hasSize(7).allSatisfy(r ->
+                assertThat(((SignUpResult.Invalid) r).errors()).extracting(FieldError::field, FieldError::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("email", "email_taken")));
+        assertThat(open.allUsers()).hasSize(1);
+    }
+
+    @Test
     void registerHashesOutsideTheTransactionAndStoresTheUserWithItsMailInOne() {
         fx.tx.clear();
 
