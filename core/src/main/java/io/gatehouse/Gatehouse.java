@@ -1,6 +1,12 @@
 package io.gatehouse;
 
+import io.gatehouse.account.AccountFlowSettings;
+import io.gatehouse.account.AccountMail;
 import io.gatehouse.account.Accounts;
+import io.gatehouse.account.EmailChange;
+import io.gatehouse.account.EmailVerification;
+import io.gatehouse.account.PasswordReset;
+import io.gatehouse.account.SignUp;
 import io.gatehouse.crypto.SecretKeyRing;
 import io.gatehouse.event.AuthEventListener;
 import io.gatehouse.event.AuthEvents;
@@ -45,6 +51,9 @@ import org.jspecify.annotations.Nullable;
  * LoginResult result = gatehouse.authenticator().login(LoginRequest.of("alice", password));
  * }</pre>
  *
+ * <p>The self-service flows that mail links ({@link #signUp()}, {@link #verification()}, {@link #passwordReset()},
+ * {@link #emailChange()}) need the site's base URL and a sender: {@link Builder#accountFlows}.
+ *
  * <p>Immutable and thread-safe: build one per application and share it.
  */
 public final class Gatehouse {
@@ -61,6 +70,10 @@ public final class Gatehouse {
     private final TokenGenerator tokens;
     private final MailOutbox outbox;
     private final UnitOfWork unitOfWork;
+    private final @Nullable SignUp signUp;
+    private final @Nullable EmailVerification verification;
+    private final @Nullable PasswordReset passwordReset;
+    private final @Nullable EmailChange emailChange;
 
     private Gatehouse(Builder b) {
         clock = b.clock;
@@ -79,10 +92,22 @@ public final class Gatehouse {
         authorizer = new Authorizer(permissionStore);
         LoginThrottle throttle = new LoginThrottle(b.throttleStore, b.throttlePolicy, b.clock);
         authenticator = new Authenticator(users, hasher, sessions, throttle, events, b.clock, b.random);
-        accounts = new Accounts(users, permissionStore, sessions, hasher, policy, throttle, events, b.clock);
         tokens = TokenGenerator.create(b.keys, b.clock);
         outbox = b.outbox;
         unitOfWork = b.unitOfWork;
+        AccountMail mail = AccountMail.create(outbox, unitOfWork, b.throttleStore, b.clock, b.flows);
+        accounts = new Accounts(users, permissionStore, sessions, hasher, policy, throttle, events, b.clock, mail);
+        if (b.flows != null) {
+            signUp = new SignUp(users, hasher, policy, tokens, mail, events);
+            verification = new EmailVerification(users, tokens, mail, events);
+            passwordReset = new PasswordReset(users, hasher, policy, tokens, sessions, mail, events);
+            emailChange = new EmailChange(users, hasher, sessions, throttle, tokens, mail);
+        } else {
+            signUp = null;
+            verification = null;
+            passwordReset = null;
+            emailChange = null;
+        }
     }
 
     /**
@@ -122,6 +147,59 @@ public final class Gatehouse {
      */
     public Accounts accounts() {
         return accounts;
+    }
+
+    /**
+     * Self-service sign-up with email verification.
+     *
+     * @return the sign-up service
+     * @throws IllegalStateException when the builder was given no {@link Builder#accountFlows account flow
+     *     settings}
+     */
+    public SignUp signUp() {
+        return flow(signUp);
+    }
+
+    /**
+     * Following verification links, and sending them again.
+     *
+     * @return the verification service
+     * @throws IllegalStateException when the builder was given no {@link Builder#accountFlows account flow
+     *     settings}
+     */
+    public EmailVerification verification() {
+        return flow(verification);
+    }
+
+    /**
+     * Password reset by emailed link.
+     *
+     * @return the reset service
+     * @throws IllegalStateException when the builder was given no {@link Builder#accountFlows account flow
+     *     settings}
+     */
+    public PasswordReset passwordReset() {
+        return flow(passwordReset);
+    }
+
+    /**
+     * Changing the account's email address, confirmed from the new address.
+     *
+     * @return the email-change service
+     * @throws IllegalStateException when the builder was given no {@link Builder#accountFlows account flow
+     *     settings}
+     */
+    public EmailChange emailChange() {
+        return flow(emailChange);
+    }
+
+    private static <T> T flow(@Nullable T service) {
+        if (service == null) {
+            throw new IllegalStateException("The account mail flows are not configured: pass the site's base URL "
+                    + "and the sender with Gatehouse.builder(keys).accountFlows("
+                    + "AccountFlowSettings.builder(baseUrl, from).build()).");
+        }
+        return service;
     }
 
     /**
@@ -242,6 +320,7 @@ public final class Gatehouse {
         private MailOutbox outbox = new InMemoryMailOutbox();
         private UnitOfWork unitOfWork = UnitOfWork.none();
         private @Nullable SessionSubjectLookup lookup;
+        private @Nullable AccountFlowSettings flows;
         private Clock clock = Clock.systemUTC();
         private SecureRandom random = new SecureRandom();
         private PasswordHasher hasher = PasswordHashers.defaults();
@@ -330,6 +409,20 @@ public final class Gatehouse {
          */
         public Builder unitOfWork(UnitOfWork value) {
             unitOfWork = Objects.requireNonNull(value, "unitOfWork");
+            return this;
+        }
+
+        /**
+         * Turns on the account mail flows (sign-up, verification, password reset, email change, and the
+         * password-changed notice) with the site's base URL, the sender and the mail templates. Their mail is queued
+         * in the {@link #mailOutbox outbox}; the per-address cool-downs are counted in the
+         * {@link #throttleStore throttle store}.
+         *
+         * @param value the settings
+         * @return this builder
+         */
+        public Builder accountFlows(AccountFlowSettings value) {
+            flows = Objects.requireNonNull(value, "accountFlows");
             return this;
         }
 

@@ -32,7 +32,9 @@ import java.util.Optional;
  * Thread-safe.
  *
  * <p>Every method checks all of its input (username, email, password policy) before it hashes anything or
- * writes to a store, so bad input changes nothing. Passwords are hashed before any store call.
+ * writes to a store, so bad input changes nothing. Passwords are hashed before any store call, outside the
+ * {@link io.gatehouse.UnitOfWork} that stores a change together with the mail it queues. When the account mail
+ * flows are configured, a password change queues a notice to the user's address.
  */
 public final class Accounts {
     private final UserStore users;
@@ -43,6 +45,7 @@ public final class Accounts {
     private final LoginThrottle throttle;
     private final AuthEvents events;
     private final Clock clock;
+    private final AccountMail mail;
 
     /**
      * Creates the service.
@@ -55,9 +58,11 @@ public final class Accounts {
      * @param throttle counts wrong current passwords in a password change against the account, like logins
      * @param events where events go
      * @param clock the clock
+     * @param mail the outbox and unit of work; a deleted user's unsent mail is dropped from the outbox, and a
+     *     password change queues a notice when the mail flows are {@linkplain AccountMail#configured() configured}
      */
     public Accounts(UserStore users, PermissionStore permissions, SessionManager sessions, PasswordHasher hasher,
-            PasswordPolicy policy, LoginThrottle throttle, AuthEvents events, Clock clock) {
+            PasswordPolicy policy, LoginThrottle throttle, AuthEvents events, Clock clock, AccountMail mail) {
         this.users = Objects.requireNonNull(users, "users");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -66,6 +71,7 @@ public final class Accounts {
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.mail = Objects.requireNonNull(mail, "mail");
     }
 
     /**
@@ -135,7 +141,8 @@ public final class Accounts {
     /**
      * Changes the password of the user logged in under a session (Django's {@code PasswordChangeView} with
      * {@code update_session_auth_hash}): the current session continues under a new id, every other session
-     * of the user ends.
+     * of the user ends. When the mail flows are configured, a notice is queued to the user's address in the same
+     * unit of work as the new hash.
      *
      * @param sessionId the id from the client's cookie
      * @param currentPassword the password the user has now
@@ -161,11 +168,18 @@ public final class Accounts {
             throttle.recordFailure(user.username(), "");
             return new PasswordChange.WrongPassword();
         }
-        List<PasswordViolation> violations = policy.check(newPassword, contextOf(user));
+        List<PasswordViolation> violations = NewPasswords.check(policy, newPassword, contextOf(user));
         if (!violations.isEmpty()) {
             return new PasswordChange.Rejected(violations);
         }
-        User changed = save(user.toBuilder().passwordHash(hasher.encode(newPassword)).buildUser());
+        User next = user.toBuilder().passwordHash(hasher.encode(newPassword)).buildUser();
+        User changed = mail.inTransaction(() -> {
+            User saved = save(next);
+            if (mail.configured()) {
+                mail.queue(saved, saved.email(), mail.templates().passwordChanged(saved));
+            }
+            return saved;
+        });
         Optional<NewSession> continued = sessions.rebind(sessionId, changed);
         events.publish(new AuthEvent.PasswordChanged(changed.id(), clock.instant()));
         return continued.<PasswordChange>map(PasswordChange.Changed::new).orElseGet(PasswordChange.NotLoggedIn::new);
@@ -192,7 +206,36 @@ public final class Accounts {
     }
 
     /**
-     * Deletes an account with its sessions, grants and group memberships.
+     * Deletes the account of the user logged in under a session, when the password is right: the user, every
+     * session of the user, the user's grants and group memberships, and the mail about the user that is not
+     * sent yet (so a verification or reset link queued a moment ago never arrives).
+     *
+     * @param sessionId the id from the client's cookie
+     * @param password the account's password; wrong ones count against the login throttle of the account
+     * @return the outcome; nothing changes unless it is {@link DeletionResult.Deleted}
+     */
+    public DeletionResult deleteAccount(String sessionId, CharSequence password) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(password, "password");
+        Optional<ResolvedSession> resolved = sessions.resolve(sessionId);
+        if (resolved.isEmpty()) {
+            return new DeletionResult.NotLoggedIn();
+        }
+        User user = resolved.get().user();
+        Optional<Duration> wait = throttle.retryAfter(user.username(), "");
+        if (wait.isPresent()) {
+            return new DeletionResult.Throttled(wait.get());
+        }
+        if (!hasher.matches(password, user.passwordHash())) {
+            throttle.recordFailure(user.username(), "");
+            return new DeletionResult.WrongPassword();
+        }
+        return delete(user.id()) ? new DeletionResult.Deleted() : new DeletionResult.NotLoggedIn();
+    }
+
+    /**
+     * Deletes an account with its sessions, grants, group memberships and unsent mail, as an administrator
+     * would: no password is asked. All of it happens in one unit of work.
      *
      * @param userId the user
      * @return true when a user was deleted
@@ -201,9 +244,12 @@ public final class Accounts {
         if (users.findById(userId).isEmpty()) {
             return false;
         }
-        sessions.revokeAll(userId);
-        permissions.removeUser(userId);
-        return users.delete(userId);
+        return mail.inTransaction(() -> {
+            mail.deleteUnsent(userId);
+            sessions.revokeAll(userId);
+            permissions.removeUser(userId);
+            return users.delete(userId);
+        });
     }
 
     private User create(String username, String email, CharSequence password, boolean superuser) {
