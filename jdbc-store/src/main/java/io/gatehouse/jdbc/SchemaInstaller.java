@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Safe to run on every start, and from several nodes at once: the installer holds a lock while it reads and
- * applies versions (PostgreSQL: an advisory lock; MariaDB: {@code GET_LOCK}; H2: a row lock on the version
- * table, held on a second connection because H2 commits on every DDL statement). On PostgreSQL each version
+ * applies versions (PostgreSQL: an advisory lock; MariaDB: {@code GET_LOCK}; H2: a lease row guarded by the version
+ * table's primary key, because H2 commits on every DDL statement). On PostgreSQL each version
  * is applied in one transaction; MariaDB and H2 commit DDL statement by statement, so a version interrupted
  * half-way there must be finished by hand.
  */
@@ -42,6 +42,7 @@ public final class SchemaInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaInstaller.class);
     private static final List<String> SCRIPTS = List.of("V1__create_tables.sql");
     private static final int LOCK_WAIT_SECONDS = 60;
+    private static final long STALE_LEASE_MILLIS = 10 * 60 * 1000L;
 
     private SchemaInstaller() {
     }
@@ -86,7 +87,7 @@ public final class SchemaInstaller {
             return jdbi.withHandle(handle -> switch (dialect) {
                 case POSTGRESQL -> withAdvisoryLock(handle, prefix, () -> apply(handle, dialect, prefix));
                 case MARIADB -> withNamedLock(handle, prefix, () -> apply(handle, dialect, prefix));
-                case H2 -> withRowLock(jdbi, handle, prefix, () -> apply(handle, dialect, prefix));
+                case H2 -> withLeaseRow(handle, prefix, () -> apply(handle, dialect, prefix));
             });
         } catch (JdbiException e) {
             throw StoreErrors.translate(e, "installing the Gatehouse schema", prefix);
@@ -194,28 +195,48 @@ public final class SchemaInstaller {
     }
 
     /**
-     * H2 commits a transaction on every DDL statement, which would release a lock taken on the same
-     * connection; the lock is therefore a row lock held by a second connection while the first one migrates.
+     * H2 commits the transaction on every DDL statement, which would release a row or table lock taken on the
+     * same connection. The lock is therefore a lease row ({@code version = -1}) in the version table: its primary
+     * key lets one installer insert it, the others wait for it to be deleted, and a lease left by an installer
+     * that died is taken over after {@link #STALE_LEASE_MILLIS}. One connection suffices, so a pool of one works.
      */
-    private static List<Integer> withRowLock(Jdbi jdbi, Handle handle, String prefix, LockedWork work) {
+    private static List<Integer> withLeaseRow(Handle handle, String prefix, LockedWork work) {
         String versionTable = prefix + "schema_version";
         createVersionTable(handle, prefix);
-        try {
-            // Reads do not wait for row locks, so this never blocks on an installer already holding the lock.
-            handle.execute("INSERT INTO " + versionTable + " (version, script, installed_at) SELECT 0, 'installer lock', 0 "
-                    + "WHERE NOT EXISTS (SELECT 1 FROM " + versionTable + " WHERE version = 0)");
-        } catch (JdbiException e) {
-            if (!StoreErrors.isConstraintViolation(e)) {
-                throw e;
+        long deadline = System.currentTimeMillis() + LOCK_WAIT_SECONDS * 1000L;
+        while (true) {
+            long now = System.currentTimeMillis();
+            try {
+                handle.execute("INSERT INTO " + versionTable + " (version, script, installed_at) VALUES (-1, "
+                        + "'installer lease', ?)", now);
+                break;
+            } catch (JdbiException e) {
+                if (!StoreErrors.isConstraintViolation(e)) {
+                    throw e;
+                }
             }
+            handle.execute("DELETE FROM " + versionTable + " WHERE version = -1 AND installed_at < ?",
+                    now - STALE_LEASE_MILLIS);
+            if (now > deadline) {
+                throw new StoreException("Another installer held the Gatehouse schema lease in " + versionTable
+                        + " for more than " + LOCK_WAIT_SECONDS + " seconds; try again once it has finished.", true,
+                        null, null);
+            }
+            pause();
         }
-        try (Handle lock = jdbi.open()) {
-            lock.execute("SET LOCK_TIMEOUT " + LOCK_WAIT_SECONDS * 1000);
-            return lock.inTransaction(h -> {
-                h.createQuery("SELECT version FROM " + versionTable + " WHERE version = 0 FOR UPDATE")
-                        .mapTo(Integer.class).one();
-                return work.run();
-            });
+        try {
+            return work.run();
+        } finally {
+            handle.execute("DELETE FROM " + versionTable + " WHERE version = -1");
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for the Gatehouse schema lease.", true, null, e);
         }
     }
 
