@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
@@ -29,7 +30,7 @@ import org.opentest4j.TestAbortedException;
  * unreachable the class is skipped with a message on stderr, unless {@code GATEHOUSE_REQUIRE_DBS=true}, which
  * makes it a failure.
  */
-final class DatabaseFixture implements BeforeAllCallback, AfterAllCallback {
+final class DatabaseFixture implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     /** Tables in an order that deleting or dropping never breaks a foreign key. */
     static final List<String> TABLES = List.of("outbox", "throttle", "session", "user_group", "group_permission",
             "user_permission", "group", "permission", "user");
@@ -39,6 +40,7 @@ final class DatabaseFixture implements BeforeAllCallback, AfterAllCallback {
     private static final Instant JOINED = Instant.parse("2026-01-01T00:00:00Z");
 
     private Dialect dialect;
+    private String skipReason;
     private String prefix;
     private HikariDataSource dataSource;
     private JdbcStores stores;
@@ -48,11 +50,22 @@ final class DatabaseFixture implements BeforeAllCallback, AfterAllCallback {
         TestOn on = context.getRequiredTestClass().getAnnotation(TestOn.class);
         Objects.requireNonNull(on, "a class using DatabaseFixture needs @TestOn");
         dialect = on.value();
-        requireReachable(dialect, context.getRequiredTestClass().getSimpleName());
+        skipReason = unreachableReason(dialect, context.getRequiredTestClass().getSimpleName());
+        if (skipReason != null) {
+            return;
+        }
         prefix = randomPrefix();
         dataSource = pool(dialect, 8, config -> { });
         SchemaInstaller.install(dataSource, JdbcSettings.defaults().withTablePrefix(prefix));
         stores = JdbcStores.create(dataSource, settings());
+    }
+
+    /** Skips each test of a class whose database is unreachable, so the reports count every one as skipped. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (skipReason != null) {
+            throw new TestAbortedException(skipReason);
+        }
     }
 
     @Override
@@ -138,12 +151,12 @@ final class DatabaseFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * Skips (or, with {@code GATEHOUSE_REQUIRE_DBS=true}, fails) a test when its database server is not there,
-     * saying so on stderr; never silently.
+     * Why a test cannot run on its database, or {@code null} when it can. An unreachable server is announced on
+     * stderr, and is a failure instead when {@code GATEHOUSE_REQUIRE_DBS=true} (as in CI); never silent.
      */
-    static void requireReachable(Dialect dialect, String who) {
+    static String unreachableReason(Dialect dialect, String who) {
         if (dialect == Dialect.H2) {
-            return;
+            return null;
         }
         CHECKED.computeIfAbsent(dialect, d -> {
             try (Connection c = DriverManager.getConnection(url(d))) {
@@ -155,7 +168,7 @@ final class DatabaseFixture implements BeforeAllCallback, AfterAllCallback {
         });
         String why = UNREACHABLE.get(dialect);
         if (why == null) {
-            return;
+            return null;
         }
         String message = displayName(dialect) + " at " + url(dialect).replaceAll("\\?.*", "") + " is unreachable ("
                 + why + "), so " + who + " does not run on it.";
@@ -163,7 +176,7 @@ final class DatabaseFixture implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException(message + " GATEHOUSE_REQUIRE_DBS=true makes this a failure.");
         }
         System.err.println("SKIPPED: " + message + " Set GATEHOUSE_REQUIRE_DBS=true to make this a failure.");
-        throw new TestAbortedException(message);
+        return message;
     }
 
     static void deleteAllRows(javax.sql.DataSource dataSource, String prefix) {
