@@ -32,8 +32,9 @@ import org.jdbi.v3.core.statement.StatementExceptions;
  * {@link io.gatehouse.StoreException}s, unique-key conflicts on users as
  * {@link io.gatehouse.user.DuplicateUserException}s.
  *
- * <p>Immutable and thread-safe. Security note: only SHA-256 hashes of session ids are stored; database error
- * messages carried by exceptions never include bound values, so no password hash reaches a log through them.
+ * <p>Immutable and thread-safe. Security note: only SHA-256 hashes of session ids are stored, and a
+ * {@code StoreException} carries the driver's {@link java.sql.SQLException}, never a JDBI exception rendering
+ * the statement's bound values, so no password hash reaches a log through it.
  */
 public final class JdbcStores {
     private final JdbcSettings settings;
