@@ -135,8 +135,14 @@ final class JdbcSessionStore implements SessionStore {
     /** Reads a session from the row's columns starting at {@code first}, in {@link #COLUMNS} order. */
     static Session map(ResultSet rs, int first) throws SQLException {
         int c = first;
-        return new Session(rs.getString(c++), rs.getLong(c++), rs.getString(c++), Instant.ofEpochMilli(rs.getLong(c++)),
-                Instant.ofEpochMilli(rs.getLong(c++)), Instant.ofEpochMilli(rs.getLong(c++)), rs.getBoolean(c++),
-                AttributeCodec.decode(rs.getString(c)));
+        String idHash = rs.getString(c++);
+        long userId = rs.getLong(c++);
+        try {
+            return new Session(idHash, userId, rs.getString(c++), Instant.ofEpochMilli(rs.getLong(c++)),
+                    Instant.ofEpochMilli(rs.getLong(c++)), Instant.ofEpochMilli(rs.getLong(c++)), rs.getBoolean(c++),
+                    AttributeCodec.decode(rs.getString(c)));
+        } catch (RuntimeException e) {
+            throw StoreErrors.invalidRow("session of user " + userId, e);
+        }
     }
 }

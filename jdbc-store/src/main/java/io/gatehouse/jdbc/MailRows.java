@@ -49,11 +49,20 @@ final class MailRows {
         long id = rs.getLong(1);
         long userId = rs.getLong(2);
         Long user = rs.wasNull() ? null : userId;
-        OutboxMail.Status status = OutboxMail.Status.valueOf(rs.getString(3));
+        String statusName = rs.getString(3);
         int attempts = rs.getInt(4);
         Instant createdAt = Instant.ofEpochMilli(rs.getLong(5));
         Instant nextAttemptAt = Instant.ofEpochMilli(rs.getLong(6));
         String lastError = rs.getString(7);
+        try {
+            return new OutboxMail(id, user, message(rs), OutboxMail.Status.valueOf(statusName), attempts, createdAt,
+                    nextAttemptAt, lastError);
+        } catch (RuntimeException e) {
+            throw StoreErrors.invalidRow("outbox message " + id, e);
+        }
+    }
+
+    private static EmailMessage message(ResultSet rs) throws SQLException {
         EmailMessageBuilder message = EmailMessage.builder()
                 .messageId(rs.getString(8))
                 .from(parseMailbox(rs.getString(9)))
@@ -69,8 +78,7 @@ final class MailRows {
                 message.header(line.substring(0, colon), line.substring(colon + 2));
             }
         }
-        message.text(rs.getString(16)).html(rs.getString(17));
-        return new OutboxMail(id, user, message.build(), status, attempts, createdAt, nextAttemptAt, lastError);
+        return message.text(rs.getString(16)).html(rs.getString(17)).build();
     }
 
     static String mailbox(MailAddress mailbox) {

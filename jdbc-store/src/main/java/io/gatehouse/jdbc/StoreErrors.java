@@ -43,6 +43,15 @@ final class StoreErrors {
     }
 
     /**
+     * The failure for a stored row that does not make a valid value, as when something other than Gatehouse
+     * wrote it. Permanent; the cause says which rule the row breaks, and no value of the row is quoted.
+     */
+    static StoreException invalidRow(String which, RuntimeException cause) {
+        return new StoreException("The stored " + which + " is not valid; was it written by something other than "
+                + "Gatehouse? Fix or delete the row.", false, null, cause);
+    }
+
+    /**
      * Whether an error is worth retrying: a transient or recoverable exception, or a SQLState of class 08
      * (connection), 40 (transaction rollback, deadlock), 57 (operator intervention, such as a terminated
      * backend) or HY (driver-level timeouts), or H2's codes for a lost connection.

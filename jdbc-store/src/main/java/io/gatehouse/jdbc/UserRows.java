@@ -43,8 +43,12 @@ final class UserRows {
         long lastLoginMillis = rs.getLong(c++);
         Instant lastLogin = rs.wasNull() ? null : Instant.ofEpochMilli(lastLoginMillis);
         Locale locale = Locale.forLanguageTag(rs.getString(c));
-        return new User(id, username, email, passwordHash, firstName, lastName, active, staff, superuser,
-                emailVerified, dateJoined, lastLogin, locale);
+        try {
+            return new User(id, username, email, passwordHash, firstName, lastName, active, staff, superuser,
+                    emailVerified, dateJoined, lastLogin, locale);
+        } catch (RuntimeException e) {
+            throw StoreErrors.invalidRow("user " + id, e);
+        }
     }
 
     /** Binds the named parameters of {@link #ASSIGNMENTS} from a user. */
