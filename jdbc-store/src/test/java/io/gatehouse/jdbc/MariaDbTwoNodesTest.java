@@ -1,0 +1,15 @@
+package io.gatehouse.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The {@link TwoNodesCases} on MariaDb. */
+@TestOn(Dialect.MARIADB)
+class MariaDbTwoNodesTest extends TwoNodesCases {
+    @RegisterExtension
+    static final DatabaseFixture DB = new DatabaseFixture();
+
+    @Override
+    DatabaseFixture db() {
+        return DB;
+    }
+}

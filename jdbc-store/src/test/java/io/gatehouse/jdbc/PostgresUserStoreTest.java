@@ -1,0 +1,17 @@
+package io.gatehouse.jdbc;
+
+import io.gatehouse.user.UserStore;
+import io.gatehouse.user.UserStoreContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The {@code UserStoreContract} suite, unchanged from core's test-jar, on PostgreSQL. */
+@TestOn(Dialect.POSTGRESQL)
+class PostgresUserStoreTest extends UserStoreContract {
+    @RegisterExtension
+    static final DatabaseFixture DB = new DatabaseFixture();
+
+    @Override
+    protected UserStore newStore() {
+        return DB.freshStores().users();
+    }
+}
