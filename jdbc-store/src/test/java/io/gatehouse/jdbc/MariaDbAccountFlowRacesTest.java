@@ -1,0 +1,15 @@
+package io.gatehouse.jdbc;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The {@link AccountFlowRacesCases} on MariaDb. */
+@TestOn(Dialect.MARIADB)
+class MariaDbAccountFlowRacesTest extends AccountFlowRacesCases {
+    @RegisterExtension
+    static final DatabaseFixture DB = new DatabaseFixture();
+
+    @Override
+    DatabaseFixture db() {
+        return DB;
+    }
+}
