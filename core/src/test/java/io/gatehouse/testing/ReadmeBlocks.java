@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Test support that ties the README's code to code a test compiles and runs. A test marks a region of its own
@@ -136,6 +137,40 @@ public final class ReadmeBlocks {
             }
         }
         return regions.size();
+    }
+
+    /**
+     * Asserts the other direction: every {@code java} block of the README is a marked region of some Java source
+     * under the repository's modules ({@code ../<module>/src}), so no README example is left without the test
+     * that runs it.
+     *
+     * @return how many blocks were checked
+     * @throws AssertionError naming the first block no source marks
+     */
+    public static int assertEveryReadmeBlockIsMarkedCode() {
+        List<String> regions = new ArrayList<>();
+        Path repository = Path.of("..");
+        try (Stream<Path> files = Files.walk(repository)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> repository.relativize(f).getNameCount() > 2
+                            && repository.relativize(f).getName(1).toString().equals("src"))
+                    .sorted().toList()) {
+                if (read(file).lines().anyMatch(line -> line.strip().startsWith("// " + START))) {
+                    regions.addAll(markedRegions(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the sources under " + repository.toAbsolutePath(), e);
+        }
+        List<String> blocks = readmeBlocks("java");
+        for (String block : blocks) {
+            if (!regions.contains(block)) {
+                throw new AssertionError("This ```java block of " + readme() + " is not the marked code of any "
+                        + "test or example; put it between // " + START + " and // " + END + " in the code that "
+                        + "runs it:\n" + block);
+            }
+        }
+        return blocks.size();
     }
 
     private static String dedent(List<String> lines) {
