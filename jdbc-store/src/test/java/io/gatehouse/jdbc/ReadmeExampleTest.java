@@ -7,34 +7,42 @@ import io.gatehouse.Gatehouse;
 import io.gatehouse.crypto.SecretKeyRing;
 import io.gatehouse.login.LoginRequest;
 import io.gatehouse.login.LoginResult;
-import io.gatehouse.password.PasswordHashers;
+import io.gatehouse.testing.ReadmeBlocks;
+import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
- * The wiring shown in NOTES-jdbc.md's README section, run as written: on H2 instead of a PostgreSQL host, and
- * with the fast test hasher.
+ * The README section "Keeping state in your SQL database", run as written: the region between the markers is a
+ * Java block of the README, character for character, here on an H2 database instead of a PostgreSQL host.
  */
 class ReadmeExampleTest {
     @Test
+    void theReadmeShowsExactlyThisExample() {
+        assertThat(ReadmeBlocks.assertReadmeShows(Path.of("src/test/java/io/gatehouse/jdbc/ReadmeExampleTest.java")))
+                .isEqualTo(1);
+    }
+
+    @Test
     void theReadmeWiringLogsAUserInAndResolvesTheSession() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        String gatehouseSecret = Base64.getEncoder().encodeToString(secret);
+        String jdbcUrl = "jdbc:h2:mem:" + DatabaseFixture.randomPrefix() + "readme;DB_CLOSE_DELAY=-1";
+        String dbUser = "app";
+        String dbPassword = "";
+        SecretKeyRing keys = SecretKeyRing.generate(new SecureRandom());
 
-        try (HikariDataSource dataSource = new HikariDataSource()) {
-            dataSource.setJdbcUrl("jdbc:h2:mem:" + DatabaseFixture.randomPrefix() + "readme;DB_CLOSE_DELAY=-1");
-            dataSource.setUsername("app");
-            dataSource.setPassword("");
+        // README:start
+        HikariDataSource dataSource = new HikariDataSource();   // any pooled DataSource
+        dataSource.setJdbcUrl(jdbcUrl);                          // e.g. jdbc:postgresql://db.internal:5432/app
+        dataSource.setUsername(dbUser);
+        dataSource.setPassword(dbPassword);
 
-            SchemaInstaller.install(dataSource);
+        SchemaInstaller.install(dataSource);                     // creates the gatehouse_* tables; safe on every start
 
-            JdbcStores stores = JdbcStores.create(dataSource, JdbcSettings.defaults());
-            Gatehouse gatehouse = stores.configure(
-                    Gatehouse.builder(SecretKeyRing.fromBase64(gatehouseSecret)).passwordHasher(PasswordHashers.forTesting()))
-                    .build();
+        JdbcStores stores = JdbcStores.create(dataSource, JdbcSettings.defaults());
+        Gatehouse gatehouse = stores.configure(Gatehouse.builder(keys)).build();
+        // README:end
 
+        try (dataSource) {
             gatehouse.accounts().createUser("alice", "alice@example.com", "correct horse battery staple 42");
             LoginResult result = gatehouse.authenticator()
                     .login(LoginRequest.of("alice", "correct horse battery staple 42"));
@@ -42,6 +50,7 @@ class ReadmeExampleTest {
 
             assertThat(stores.dialect()).isEqualTo(Dialect.H2);
             assertThat(gatehouse.subject(cookie).user()).hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("alice"));
+            assertThat(SchemaInstaller.install(dataSource)).as("a second start installs nothing").isEmpty();
             assertThat(SchemaInstallerCases.versions(dataSource, "gatehouse_")).containsExactly(1);
             assertThat(gatehouse.users()).isSameAs(stores.users());
             assertThat(gatehouse.unitOfWork()).isSameAs(stores.unitOfWork());

@@ -4,17 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.Gatehouse;
 import io.gatehouse.crypto.SecretKeyRing;
-import io.gatehouse.guard.LoginRedirects;
-import io.gatehouse.login.LoginResult;
 import io.gatehouse.password.PasswordHashers;
-import io.gatehouse.permission.Permission;
-import jakarta.servlet.ServletContext;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import io.gatehouse.servlet.example.AuthSetup;
+import io.gatehouse.testing.ReadmeBlocks;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,105 +22,20 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The README section "Protecting a servlet application", compiled and run: {@link AuthSetup},
- * {@link LoginServlet} and {@link LogoutServlet} are the README's code, character for character.
+ * The README section "Protecting a servlet application", compiled and run: {@link AuthSetup} and the login and
+ * logout servlets of {@code io.gatehouse.servlet.example} are, between their markers, the README's Java blocks,
+ * character for character.
  */
 class ReadmeExampleTest {
-
-    // README: begin
-    public static final class AuthSetup implements ServletContextListener {
-        private final Gatehouse gatehouse;
-        private final SecretKeyRing keys;
-
-        public AuthSetup(Gatehouse gatehouse, SecretKeyRing keys) {
-            this.gatehouse = gatehouse;
-            this.keys = keys;
-        }
-
-        @Override
-        public void contextInitialized(ServletContextEvent event) {
-            ServletAuth auth = ServletAuth.builder(gatehouse, keys)
-                    .cookies(CookiePolicy.developmentLocalhost())   // plain http://localhost only; drop in production
-                    .loginRedirects(LoginRedirects.to("/login"))
-                    .defaultRedirect("/")
-                    .build();
-            GuardRules rules = auth.rules()
-                    .loginRequired("/members/*")
-                    .permissionRequired("/reports/*", Permission.of("reports.view_report"))
-                    .staffRequired("/staff/*")
-                    .build();
-            ServletContext context = event.getServletContext();
-            auth.install(context, rules);   // authentication, guards and CSRF filters on /*
-            context.addFilter("auth-pages", auth.authPageFilter())
-                    .addMappingForUrlPatterns(null, true, "/login", "/logout");
-            context.addServlet("login", new LoginServlet(auth)).addMapping("/login");
-            context.addServlet("logout", new LogoutServlet(auth)).addMapping("/logout");
-        }
-    }
-
-    public static final class LoginServlet extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-        private final transient ServletAuth auth;
-
-        public LoginServlet(ServletAuth auth) {
-            this.auth = auth;
-        }
-
-        @Override
-        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            showForm(request, response, "");
-        }
-
-        @Override
-        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            LoginResult result = auth.login(request, response);   // checks the CSRF token, sets the cookie
-            if (result.isSuccess()) {
-                ServletAuth.redirect(response, auth.nextOrDefault(request));   // a safe `next`, or "/"
-            } else {
-                showForm(request, response, "Wrong username or password.");
-            }
-        }
-
-        private void showForm(HttpServletRequest request, HttpServletResponse response, String error)
-                throws IOException {
-            String token = auth.csrfToken(request, response);   // also sets no-store and no-referrer
-            String next = auth.nextOrDefault(request);
-            response.setContentType("text/html;charset=utf-8");
-            response.getWriter().write("<p>" + escape(error) + "</p><form method=\"post\" action=\"/login\">"
-                    + "<input type=\"hidden\" name=\"csrf_token\" value=\"" + token + "\">"
-                    + "<input type=\"hidden\" name=\"next\" value=\"" + escape(next) + "\">"
-                    + "<input name=\"login\"> <input type=\"password\" name=\"password\">"
-                    + "<label><input type=\"checkbox\" name=\"remember\"> Remember me</label>"
-                    + "<button>Log in</button></form>");
-        }
-    }
-
-    public static final class LogoutServlet extends HttpServlet {
-        private static final long serialVersionUID = 1L;
-        private final transient ServletAuth auth;
-
-        public LogoutServlet(ServletAuth auth) {
-            this.auth = auth;
-        }
-
-        @Override
-        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            auth.logout(request, response);   // answers 405: logging out takes a POST
-        }
-
-        @Override
-        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            if (auth.logout(request, response)) {
-                ServletAuth.redirect(response, "/");
-            }
-        }
-    }
-    // README: end
-
-    static String escape(String text) {
-        return TestApp.html(text);
+    @ParameterizedTest
+    @ValueSource(strings = {"AuthSetup", "LoginServlet", "LogoutServlet"})
+    void theReadmeShowsExactlyThisExample(String className) {
+        assertThat(ReadmeBlocks.assertReadmeShows(
+                Path.of("src/test/java/io/gatehouse/servlet/example/" + className + ".java"))).isEqualTo(1);
     }
 
     @Test

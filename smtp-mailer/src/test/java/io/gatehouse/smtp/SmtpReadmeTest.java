@@ -2,55 +2,46 @@ package io.gatehouse.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.testing.ReadmeBlocks;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The README section "Sending mail over SMTP", compiled and checked: its code and its properties. */
+/**
+ * The README section "Sending mail over SMTP", compiled and checked: each region between the markers is a Java
+ * block of the README, character for character, and every properties block of the README makes valid settings.
+ */
 class SmtpReadmeTest {
-    private static Properties load(String text) throws Exception {
+    private static Properties load(String text) throws IOException {
         Properties p = new Properties();
         p.load(new StringReader(text));
         return p;
     }
 
     @Test
+    void theReadmeShowsExactlyTheseExamples() {
+        assertThat(ReadmeBlocks.assertReadmeShows(Path.of("src/test/java/io/gatehouse/smtp/SmtpReadmeTest.java")))
+                .isEqualTo(2);
+    }
+
+    @Test
     void gmailFromCode() {
         String appPassword = "abcdefghijklmnop";
-        // README: begin
+        // README:start
         SmtpSettings gmail = SmtpSettings.builder()
-                .preset(SmtpPreset.gmail())
+                .preset(SmtpPreset.gmail())          // smtp.gmail.com:587, STARTTLS
                 .username("you@gmail.com")
                 .password(appPassword)
                 .defaultFrom("Gatehouse <you@gmail.com>")
                 .build();
         SmtpMailer mailer = SmtpMailer.create(gmail);
-        // README: end
+        // README:end
         assertThat(mailer.settings().endpoint()).isEqualTo("smtp.gmail.com:587");
         assertThat(mailer.settings().security()).isEqualTo(SmtpSecurity.STARTTLS);
-    }
-
-    @Test
-    void naverAndSesFromCode() {
-        String naverAppPassword = "n-secret";
-        String sesSmtpPassword = "s-secret";
-        // README: begin
-        SmtpSettings naver = SmtpSettings.builder()
-                .preset(SmtpPreset.naver())
-                .username("yourid")
-                .password(naverAppPassword)
-                .defaultFrom("Gatehouse <yourid@naver.com>")
-                .build();
-        SmtpSettings ses = SmtpSettings.builder()
-                .preset(SmtpPreset.amazonSes("ap-northeast-2"))
-                .username("AKIAIOSFODNN7EXAMPLE")
-                .password(sesSmtpPassword)
-                .defaultFrom("Gatehouse <no-reply@example.com>")
-                .build();
-        // README: end
-        assertThat(naver.endpoint()).isEqualTo("smtp.naver.com:465");
-        assertThat(naver.security()).isEqualTo(SmtpSecurity.SSL);
-        assertThat(ses.endpoint()).isEqualTo("email-smtp.ap-northeast-2.amazonaws.com:587");
     }
 
     @Test
@@ -58,52 +49,51 @@ class SmtpReadmeTest {
         try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
             Properties properties = load("gatehouse.smtp.host=127.0.0.1\ngatehouse.smtp.port=" + server.port()
                     + "\ngatehouse.smtp.security=none\ngatehouse.smtp.from=Gatehouse <no-reply@example.com>\n");
-            // README: begin
+            // README:start
             SmtpMailer fromProperties = SmtpMailer.create(SmtpSettings.fromProperties(properties));
             SmtpTestResult check = fromProperties.sendTestMail("you@example.com");
             System.out.println(check.ok() + " " + check.summary());
-            // README: end
+            // README:end
             assertThat(check.ok()).isTrue();
             assertThat(check.summary()).contains("accepted the test mail", "250 2.0.0 Ok");
         }
     }
 
     @Test
-    void presetsFromProperties() throws Exception {
+    void everyPropertiesBlockOfTheReadmeMakesTheSettingsItPromises() throws Exception {
+        List<String> blocks = ReadmeBlocks.readmeBlocks("properties").stream()
+                .filter(block -> block.contains("gatehouse.smtp.")).toList();
+        assertThat(blocks).hasSize(2);
+
+        SmtpSettings ses = SmtpSettings.fromProperties(load(blocks.get(0)));
+        SmtpSettings own = SmtpSettings.fromProperties(load(blocks.get(1)));
+
+        assertThat(ses.endpoint()).isEqualTo("email-smtp.ap-northeast-2.amazonaws.com:587");
+        assertThat(ses.security()).isEqualTo(SmtpSecurity.STARTTLS);
+        assertThat(own.endpoint()).isEqualTo("mail.example.com:587");
+        assertThat(own.security()).isEqualTo(SmtpSecurity.STARTTLS);
+    }
+
+    @Test
+    void theOtherPresetsFromCodeAndFromProperties() throws Exception {
+        SmtpSettings naver = SmtpSettings.builder()
+                .preset(SmtpPreset.naver())
+                .username("yourid")
+                .password("n-secret")
+                .defaultFrom("Gatehouse <yourid@naver.com>")
+                .build();
         SmtpSettings gmail = SmtpSettings.fromProperties(load("""
                 gatehouse.smtp.preset=gmail
                 gatehouse.smtp.username=you@gmail.com
                 gatehouse.smtp.password=abcdefghijklmnop
-                gatehouse.smtp.from=Gatehouse <you@gmail.com>
                 """));
-        SmtpSettings naver = SmtpSettings.fromProperties(load("""
-                gatehouse.smtp.preset=naver
-                gatehouse.smtp.username=yourid
-                gatehouse.smtp.password=your-app-password
-                gatehouse.smtp.from=Gatehouse <yourid@naver.com>
-                """));
-        SmtpSettings ses = SmtpSettings.fromProperties(load("""
-                gatehouse.smtp.preset=ses
-                gatehouse.smtp.ses.region=ap-northeast-2
-                gatehouse.smtp.username=AKIAIOSFODNN7EXAMPLE
-                gatehouse.smtp.password=your-ses-smtp-password
-                gatehouse.smtp.from=Gatehouse <no-reply@example.com>
-                """));
-        SmtpSettings own = SmtpSettings.fromProperties(load("""
-                gatehouse.smtp.host=mail.example.com
-                gatehouse.smtp.port=587
-                gatehouse.smtp.security=starttls
-                gatehouse.smtp.username=gatehouse
-                gatehouse.smtp.password=secret
-                gatehouse.smtp.from=Gatehouse <no-reply@example.com>
-                gatehouse.smtp.timeout.connect=10s
-                gatehouse.smtp.timeout.read=30s
-                gatehouse.smtp.timeout.write=30s
-                """));
+        SmtpSettings fromEnvironment = SmtpSettings.fromEnvironment(Map.of("GATEHOUSE_SMTP_PRESET", "naver",
+                "GATEHOUSE_SMTP_USERNAME", "yourid", "GATEHOUSE_SMTP_PASSWORD", "n-secret", "PATH", "/usr/bin"));
 
-        assertThat(gmail.endpoint()).isEqualTo("smtp.gmail.com:587");
+        assertThat(fromEnvironment.endpoint()).isEqualTo("smtp.naver.com:465");
         assertThat(naver.endpoint()).isEqualTo("smtp.naver.com:465");
-        assertThat(ses.endpoint()).isEqualTo("email-smtp.ap-northeast-2.amazonaws.com:587");
-        assertThat(own.endpoint()).isEqualTo("mail.example.com:587");
+        assertThat(naver.security()).isEqualTo(SmtpSecurity.SSL);
+        assertThat(gmail.endpoint()).isEqualTo("smtp.gmail.com:587");
+        assertThat(SmtpPreset.amazonSes("ap-northeast-2").host()).isEqualTo("email-smtp.ap-northeast-2.amazonaws.com");
     }
 }
