@@ -41,10 +41,14 @@ record Ratio(double value, double low, double high) {
      * @return the ratio, above 1 when Gatehouse is faster
      */
     static Ratio of(double g, double ge, double p, double pe, boolean higherIsFaster) {
-        if (higherIsFaster) {
-            return new Ratio(g / p, (g - ge) / (p + pe), (g + ge) / Math.max(p - pe, 0));
-        }
-        return new Ratio(p / g, (p - pe) / (g + ge), (p + pe) / Math.max(g - ge, 0));
+        double fast = higherIsFaster ? g : p;
+        double fastError = higherIsFaster ? ge : pe;
+        double slow = higherIsFaster ? p : g;
+        double slowError = higherIsFaster ? pe : ge;
+        // An error bar wider than its score reaches zero: the ratio is then unbounded on that side.
+        double low = Math.max(fast - fastError, 0) / (slow + slowError);
+        double high = slow - slowError > 0 ? (fast + fastError) / (slow - slowError) : Double.POSITIVE_INFINITY;
+        return new Ratio(fast / slow, low, high);
     }
 
     @Override
@@ -52,6 +56,7 @@ record Ratio(double value, double low, double high) {
         if (Double.isNaN(low) || Double.isNaN(high)) {
             return String.format(Locale.ROOT, "%.2f× (error unknown)", value);
         }
-        return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", value, low, high);
+        String upper = Double.isInfinite(high) ? "∞" : String.format(Locale.ROOT, "%.2f", high);
+        return String.format(Locale.ROOT, "%.2f× (%.2f–%s)", value, low, upper);
     }
 }

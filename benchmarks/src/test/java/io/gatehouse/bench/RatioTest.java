@@ -27,6 +27,15 @@ class RatioTest {
     }
 
     @Test
+    void errorWiderThanTheScoreGivesAnOpenInterval() {
+        Ratio ratio = Ratio.of(100, 150, 400, 500, true);
+
+        assertThat(ratio.low()).isZero();
+        assertThat(ratio.high()).isInfinite();
+        assertThat(ratio).hasToString("0.25× (0.00–∞)");
+    }
+
+    @Test
     void unknownErrorIsSaidNotHidden() {
         assertThat(Ratio.of(2, Double.NaN, 1, 0.1, true)).hasToString("2.00× (error unknown)");
     }
