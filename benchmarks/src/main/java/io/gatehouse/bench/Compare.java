@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.Result;
@@ -28,7 +28,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs rows of {@code docs/PERFORMANCE.md} with their recommended JMH settings and prints, after JMH's own table,
- * each Gatehouse benchmark's speed relative to its peer with the interval the JMH errors allow.
+ * each Gatehouse benchmark's speed relative to its peer with the interval the JMH errors allow, by wall clock and
+ * by CPU time per operation ({@link CpuTimeProfiler}, added to every run).
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar io.gatehouse.bench.Compare token bcrypt -- -prof gc
@@ -75,6 +76,7 @@ public final class Compare {
         Row.Settings settings = args.quick() ? Row.Settings.quick() : row.settings();
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(jmh)
                 .include(row.include())
+                .addProfiler(CpuTimeProfiler.class)
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve(row.id() + ".json").toString());
@@ -115,37 +117,50 @@ public final class Compare {
 
     /** The ratio table of one row, in Markdown, from its JMH results. */
     static String ratios(Row row, Collection<RunResult> results) {
-        Map<String, Map<String, Result<?>>> byParams = new TreeMap<>();
-        Map<String, Mode> modes = new TreeMap<>();
+        Map<String, Map<String, Scores>> byParams = new TreeMap<>();
         for (RunResult result : results) {
             BenchmarkParams params = result.getParams();
             String benchmark = params.getBenchmark();
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-            byParams.computeIfAbsent(paramText(params), k -> new TreeMap<>()).put(method, result.getPrimaryResult());
-            modes.put(method, params.getMode());
+            byParams.computeIfAbsent(paramText(params), k -> new TreeMap<>()).put(method,
+                    new Scores(result.getPrimaryResult(), result.getSecondaryResults().get(CpuTimeProfiler.LABEL),
+                            params.getMode()));
         }
         StringBuilder text = new StringBuilder();
         text.append("### ").append(row.id()).append(" (").append(row.benchmark().getSimpleName()).append(")\n\n");
-        text.append("| params | Gatehouse | score ± error | peer | score ± error | speed ratio (interval) |\n");
-        text.append("|---|---|---|---|---|---|\n");
-        for (Map.Entry<String, Map<String, Result<?>>> entry : byParams.entrySet()) {
+        text.append("| params | Gatehouse | score ± error | peer | score ± error | speed ratio, wall (interval) "
+                + "| CPU µs/op, Gatehouse | CPU µs/op, peer | speed ratio, CPU (interval) |\n");
+        text.append("|---|---|---:|---|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, Map<String, Scores>> entry : byParams.entrySet()) {
             for (Row.Pair pair : row.pairs()) {
-                Optional<Ratio> ratio = Ratio.of(entry.getValue().get(pair.gatehouse()),
-                        entry.getValue().get(pair.peer()), modes.get(pair.gatehouse()));
-                if (ratio.isEmpty()) {
+                Scores gatehouse = entry.getValue().get(pair.gatehouse());
+                Scores peer = entry.getValue().get(pair.peer());
+                if (gatehouse == null || peer == null) {
                     continue;
                 }
                 text.append("| ").append(entry.getKey())
-                        .append(" | ").append(pair.gatehouse()).append(" | ")
-                        .append(scoreText(entry.getValue().get(pair.gatehouse())))
-                        .append(" | ").append(pair.peer()).append(" | ")
-                        .append(scoreText(entry.getValue().get(pair.peer())))
-                        .append(" | ").append(ratio.get()).append(" |\n");
+                        .append(" | ").append(pair.gatehouse()).append(" | ").append(scoreText(gatehouse.wall()))
+                        .append(" | ").append(pair.peer()).append(" | ").append(scoreText(peer.wall()))
+                        .append(" | ").append(Ratio.of(gatehouse.wall(), peer.wall(), gatehouse.mode()).orElseThrow())
+                        .append(" | ").append(gatehouse.cpuText())
+                        .append(" | ").append(peer.cpuText())
+                        .append(" | ").append(Ratio.of(gatehouse.cpu(), peer.cpu(), Mode.AverageTime)
+                                .map(Ratio::toString).orElse("n/a"))
+                        .append(" |\n");
             }
         }
-        text.append("\nspeed ratio = Gatehouse's speed / the peer's (ops/s divided, or time/op inverted); "
-                + "above 1 means Gatehouse is faster. The interval combines both JMH 99.9% errors at their worst.\n");
+        text.append("\nspeed ratio = Gatehouse's speed / the peer's (ops/s divided, or time/op inverted); above 1 "
+                + "means Gatehouse is faster. CPU: the CPU time of the benchmark threads per operation "
+                + "(CpuTimeProfiler), which other load on the machine hardly moves. Intervals combine both JMH "
+                + "99.9% errors at their worst.\n");
         return text.toString();
+    }
+
+    /** One benchmark's wall-clock score, CPU time per operation (when profiled) and mode. */
+    private record Scores(Result<?> wall, @Nullable Result<?> cpu, Mode mode) {
+        String cpuText() {
+            return cpu == null ? "n/a" : number(cpu.getScore()) + " ± " + number(cpu.getScoreError());
+        }
     }
 
     private static String paramText(BenchmarkParams params) {
