@@ -29,7 +29,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs rows of {@code docs/PERFORMANCE.md} with their recommended JMH settings and prints, after JMH's own table,
  * each Gatehouse benchmark's speed relative to its peer with the interval the JMH errors allow, by wall clock and
- * by CPU time per operation ({@link CpuTimeProfiler}, added to every run).
+ * by CPU time per operation, and the time Gatehouse's threads spent blocked on monitors
+ * ({@link WorkerTimeProfiler}, added to every run).
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar io.gatehouse.bench.Compare token bcrypt -- -prof gc
@@ -76,7 +77,7 @@ public final class Compare {
         Row.Settings settings = args.quick() ? Row.Settings.quick() : row.settings();
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(jmh)
                 .include(row.include())
-                .addProfiler(CpuTimeProfiler.class)
+                .addProfiler(WorkerTimeProfiler.class)
                 .shouldFailOnError(true)
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve(row.id() + ".json").toString());
@@ -123,14 +124,15 @@ public final class Compare {
             String benchmark = params.getBenchmark();
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             byParams.computeIfAbsent(paramText(params), k -> new TreeMap<>()).put(method,
-                    new Scores(result.getPrimaryResult(), result.getSecondaryResults().get(CpuTimeProfiler.LABEL),
-                            params.getMode()));
+                    new Scores(result.getPrimaryResult(), result.getSecondaryResults().get(WorkerTimeProfiler.CPU),
+                            result.getSecondaryResults().get(WorkerTimeProfiler.BLOCKED), params.getMode()));
         }
         StringBuilder text = new StringBuilder();
         text.append("### ").append(row.id()).append(" (").append(row.benchmark().getSimpleName()).append(")\n\n");
         text.append("| params | Gatehouse | score ± error | peer | score ± error | speed ratio, wall (interval) "
-                + "| CPU µs/op, Gatehouse | CPU µs/op, peer | speed ratio, CPU (interval) |\n");
-        text.append("|---|---|---:|---|---:|---:|---:|---:|---:|\n");
+                + "| CPU µs/op, Gatehouse | CPU µs/op, peer | speed ratio, CPU (interval) "
+                + "| blocked µs/op, Gatehouse |\n");
+        text.append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Map<String, Scores>> entry : byParams.entrySet()) {
             for (Row.Pair pair : row.pairs()) {
                 Scores gatehouse = entry.getValue().get(pair.gatehouse());
@@ -142,25 +144,27 @@ public final class Compare {
                         .append(" | ").append(pair.gatehouse()).append(" | ").append(scoreText(gatehouse.wall()))
                         .append(" | ").append(pair.peer()).append(" | ").append(scoreText(peer.wall()))
                         .append(" | ").append(Ratio.of(gatehouse.wall(), peer.wall(), gatehouse.mode()).orElseThrow())
-                        .append(" | ").append(gatehouse.cpuText())
-                        .append(" | ").append(peer.cpuText())
+                        .append(" | ").append(text(gatehouse.cpu()))
+                        .append(" | ").append(text(peer.cpu()))
                         .append(" | ").append(Ratio.of(gatehouse.cpu(), peer.cpu(), Mode.AverageTime)
                                 .map(Ratio::toString).orElse("n/a"))
+                        .append(" | ").append(text(gatehouse.blocked()))
                         .append(" |\n");
             }
         }
         text.append("\nspeed ratio = Gatehouse's speed / the peer's (ops/s divided, or time/op inverted); above 1 "
-                + "means Gatehouse is faster. CPU: the CPU time of the benchmark threads per operation "
-                + "(CpuTimeProfiler), which other load on the machine hardly moves. Intervals combine both JMH "
-                + "99.9% errors at their worst.\n");
+                + "means Gatehouse is faster. CPU: the CPU time of the benchmark threads per operation, which other "
+                + "load on the machine hardly moves; blocked: time spent waiting to enter a synchronized block "
+                + "(both from WorkerTimeProfiler). Intervals combine both JMH 99.9% errors at their worst.\n");
         return text.toString();
     }
 
-    /** One benchmark's wall-clock score, CPU time per operation (when profiled) and mode. */
-    private record Scores(Result<?> wall, @Nullable Result<?> cpu, Mode mode) {
-        String cpuText() {
-            return cpu == null ? "n/a" : number(cpu.getScore()) + " ± " + number(cpu.getScoreError());
-        }
+    /** One benchmark's wall-clock score, CPU and blocked time per operation (when profiled) and mode. */
+    private record Scores(Result<?> wall, @Nullable Result<?> cpu, @Nullable Result<?> blocked, Mode mode) {
+    }
+
+    private static String text(@Nullable Result<?> result) {
+        return result == null ? "n/a" : number(result.getScore()) + " ± " + number(result.getScoreError());
     }
 
     private static String paramText(BenchmarkParams params) {

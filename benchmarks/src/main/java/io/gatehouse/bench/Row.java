@@ -17,7 +17,8 @@ enum Row {
     TOKEN(TokenBenchmark.class, Settings.fast(),
             new Pair("gatehouseMake", "rawMacMake"),
             new Pair("gatehouseCheck", "rawMacCheck"),
-            new Pair("gatehouseCheck", "rawMacFreshCheck")),
+            new Pair("gatehouseCheck", "rawMacFreshCheck"),
+            new Pair("gatehouseCheck", "rawMacClonedCheck")),
 
     /** bcrypt at cost 11: our default hasher, plain jbcrypt, Spring Security, at.favre.lib. */
     BCRYPT(BcryptBenchmark.class, Settings.slow(),

@@ -42,10 +42,12 @@ class TokenBenchmarkTest {
     }
 
     @Test
-    void rawMacBenchmarksComputeAndAcceptTheMac() {
+    void rawMacBenchmarksComputeAndAcceptTheMac() throws CloneNotSupportedException {
         assertThat(benchmark.rawMacMake()).hasSize(32);
         assertThat(benchmark.rawMacCheck()).isTrue();
         assertThat(benchmark.rawMacFreshCheck()).isTrue();
+        assertThat(benchmark.rawMacClonedCheck()).isTrue();
+        assertThat(benchmark.rawMacCheck()).as("the clone leaves the prototype as it was").isTrue();
     }
 
     @Test
