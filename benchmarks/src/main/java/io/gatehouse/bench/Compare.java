@@ -52,6 +52,7 @@ public final class Compare {
      * @param args {@code [--quick] [row...] [-- jmh options...]}
      * @throws RunnerException when JMH fails (a benchmark that throws fails the run)
      * @throws CommandLineOptionException when the JMH options after {@code --} are malformed
+     * @throws IllegalArgumentException naming an unknown row, or benchmark patterns given after {@code --}
      * @throws IOException when the results directory cannot be made
      */
     public static void main(String[] args) throws RunnerException, CommandLineOptionException, IOException {
@@ -72,8 +73,13 @@ public final class Compare {
         }
     }
 
-    private static ChainedOptionsBuilder options(Row row, Arguments args, Path out) throws CommandLineOptionException {
+    static ChainedOptionsBuilder options(Row row, Arguments args, Path out) throws CommandLineOptionException {
         CommandLineOptions jmh = new CommandLineOptions(args.jmh().toArray(String[]::new));
+        if (!jmh.getIncludes().isEmpty()) {
+            throw new IllegalArgumentException("Benchmark patterns " + jmh.getIncludes() + " after -- would be "
+                    + "ignored: Compare runs whole rows. For single benchmarks run JMH directly: "
+                    + "java -jar benchmarks/target/benchmarks.jar <pattern> [options].");
+        }
         Row.Settings settings = args.quick() ? Row.Settings.quick() : row.settings();
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(jmh)
                 .include(row.include())
