@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code SHA-256(purpose + secret)} and the MAC covers the message. Deriving a key per purpose means a MAC
  * made for sessions can never be replayed as, say, a password-reset token.
  *
- * <p>Stateless and thread-safe: a {@link Mac} is made per call (cheap next to the request it serves).
+ * <p>Stateless and thread-safe. {@link PurposeMacs} keeps the initialised {@code Mac} of each purpose.
  */
 final class Hmacs {
     private Hmacs() {
@@ -19,16 +19,24 @@ final class Hmacs {
 
     static byte[] saltedHmac(String purpose, byte[] secret, byte[] message) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(purpose.getBytes(StandardCharsets.UTF_8));
-            sha256.update(secret);
-            byte[] key = sha256.digest();
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(derivedKey(purpose, secret), "HmacSHA256"));
             return mac.doFinal(message);
         } catch (GeneralSecurityException e) {
             // Every Java SE runtime must provide SHA-256 and HmacSHA256, so this is a broken JDK.
             throw new IllegalStateException("This Java runtime lacks SHA-256 or HmacSHA256.", e);
+        }
+    }
+
+    /** The purpose's key: {@code SHA-256(purpose + secret)}. */
+    static byte[] derivedKey(String purpose, byte[] secret) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(purpose.getBytes(StandardCharsets.UTF_8));
+            sha256.update(secret);
+            return sha256.digest();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This Java runtime lacks SHA-256.", e);
         }
     }
 

@@ -47,12 +47,12 @@ public final class SecretKeyRing {
             "changethis", "replaceme", "replace-me", "secret-key", "secret_key", "secretkey", "insecure",
             "not-secret", "notsecret", "placeholder", "example", "do-not-use");
 
-    private final byte[] current;
-    private final List<byte[]> fallbacks;
+    private final PurposeMacs currentMacs;
+    private final List<PurposeMacs> fallbackMacs;
 
     private SecretKeyRing(byte[] current, List<byte[]> fallbacks) {
-        this.current = current;
-        this.fallbacks = fallbacks;
+        this.currentMacs = new PurposeMacs(current);
+        this.fallbackMacs = fallbacks.stream().map(PurposeMacs::new).toList();
     }
 
     /**
@@ -140,7 +140,7 @@ public final class SecretKeyRing {
     public byte[] sign(String purpose, byte[] message) {
         checkPurpose(purpose);
         Objects.requireNonNull(message, "message");
-        return Hmacs.saltedHmac(purpose, current, message);
+        return currentMacs.mac(purpose, message);
     }
 
     /**
@@ -159,9 +159,9 @@ public final class SecretKeyRing {
         checkPurpose(purpose);
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(mac, "mac");
-        boolean matched = Hmacs.constantTimeEquals(Hmacs.saltedHmac(purpose, current, message), mac);
-        for (byte[] fallback : fallbacks) {
-            matched |= Hmacs.constantTimeEquals(Hmacs.saltedHmac(purpose, fallback, message), mac);
+        boolean matched = Hmacs.constantTimeEquals(currentMacs.mac(purpose, message), mac);
+        for (PurposeMacs fallback : fallbackMacs) {
+            matched |= Hmacs.constantTimeEquals(fallback.mac(purpose, message), mac);
         }
         return matched;
     }
@@ -172,12 +172,12 @@ public final class SecretKeyRing {
      * @return zero or more
      */
     public int fallbackCount() {
-        return fallbacks.size();
+        return fallbackMacs.size();
     }
 
     @Override
     public String toString() {
-        return "SecretKeyRing[current=1, fallbacks=" + fallbacks.size() + "]";
+        return "SecretKeyRing[current=1, fallbacks=" + fallbackMacs.size() + "]";
     }
 
     private static void checkPurpose(String purpose) {
