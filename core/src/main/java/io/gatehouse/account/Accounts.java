@@ -1,6 +1,7 @@
 package io.gatehouse.account;
 
 import io.gatehouse.InvalidInputException;
+import io.gatehouse.StoreException;
 import io.gatehouse.event.AuthEvent;
 import io.gatehouse.event.AuthEvents;
 import io.gatehouse.password.PasswordHasher;
@@ -26,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Account management: create users, update profiles and flags, change or set passwords, delete accounts.
@@ -37,6 +39,9 @@ import java.util.Optional;
  * flows are configured, a password change queues a notice to the user's address.
  */
 public final class Accounts {
+    /** How often a write is retried when concurrent writes keep moving the user's security state. */
+    private static final int MAX_WRITE_ATTEMPTS = 5;
+
     private final UserStore users;
     private final PermissionStore permissions;
     private final SessionManager sessions;
@@ -114,7 +119,7 @@ public final class Accounts {
      */
     public User updateProfile(long userId, ProfileUpdate update) {
         Objects.requireNonNull(update, "update");
-        return save(update.applyTo(existing(userId)));
+        return modify(userId, update::applyTo);
     }
 
     /**
@@ -129,7 +134,7 @@ public final class Accounts {
      */
     public User updateFlags(long userId, AdminUserUpdate update) {
         Objects.requireNonNull(update, "update");
-        User updated = save(update.applyTo(existing(userId)));
+        User updated = modify(userId, update::applyTo);
         if (!updated.active()) {
             // resolve() refuses an inactive user's session but deletes it only when presented; one not
             // presented while the account was inactive would otherwise come back with the account.
@@ -172,14 +177,14 @@ public final class Accounts {
         if (!violations.isEmpty()) {
             return new PasswordChange.Rejected(violations);
         }
-        User next = user.toBuilder().passwordHash(hasher.encode(newPassword)).buildUser();
-        User changed = mail.inTransaction(() -> {
-            User saved = save(next);
-            if (mail.configured()) {
-                mail.queue(saved, saved.email(), mail.templates().passwordChanged(saved));
-            }
-            return saved;
-        });
+        String newHash = hasher.encode(newPassword);
+        // The hashes took a while: write onto the user as stored now, and only while it is still the account
+        // whose password was just checked and still active, so a deactivation made meanwhile is not reversed.
+        Optional<User> saved = mail.inTransaction(() -> writeNewHash(user, newHash));
+        if (saved.isEmpty()) {
+            return new PasswordChange.NotLoggedIn();
+        }
+        User changed = saved.get();
         Optional<NewSession> continued = sessions.rebind(sessionId, changed);
         events.publish(new AuthEvent.PasswordChanged(changed.id(), clock.instant()));
         return continued.<PasswordChange>map(PasswordChange.Changed::new).orElseGet(PasswordChange.NotLoggedIn::new);
@@ -199,7 +204,8 @@ public final class Accounts {
         Objects.requireNonNull(newPassword, "newPassword");
         User user = existing(userId);
         policy.enforce(newPassword, contextOf(user));
-        User changed = save(user.toBuilder().passwordHash(hasher.encode(newPassword)).buildUser());
+        String newHash = hasher.encode(newPassword);
+        User changed = modify(userId, current -> current.toBuilder().passwordHash(newHash).buildUser());
         sessions.revokeAll(userId);
         events.publish(new AuthEvent.PasswordChanged(userId, clock.instant()));
         return changed;
@@ -271,11 +277,44 @@ public final class Accounts {
                 "No user has the id " + userId + "."));
     }
 
-    private User save(User user) {
-        if (!users.update(user)) {
-            throw new InvalidInputException("userId", "user_not_found", "No user has the id " + user.id() + ".");
+    /**
+     * Applies {@code change} to the user as stored now and writes it with {@link UserStore#updateIf}, reading
+     * again when a concurrent write moved the security state in between, so a change built on an old copy can
+     * never bring back an old password hash or undo a deactivation.
+     */
+    private User modify(long userId, UnaryOperator<User> change) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            User current = existing(userId);
+            User next = change.apply(current);
+            if (users.updateIf(current, next)) {
+                return next;
+            }
         }
-        return user;
+        throw new StoreException("User " + userId + " kept changing while being updated; nothing was written. "
+                + "Try again.", true, null, null);
+    }
+
+    /**
+     * The new hash written onto the stored user, if it is still the one whose password was checked (same hash)
+     * and still active; the unit's mail notice is queued with it.
+     */
+    private Optional<User> writeNewHash(User checked, String newHash) {
+        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+            Optional<User> current = users.findById(checked.id())
+                    .filter(u -> u.active() && u.passwordHash().equals(checked.passwordHash()));
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            User next = current.get().toBuilder().passwordHash(newHash).buildUser();
+            if (users.updateIf(current.get(), next)) {
+                if (mail.configured()) {
+                    mail.queue(next, next.email(), mail.templates().passwordChanged(next));
+                }
+                return Optional.of(next);
+            }
+        }
+        throw new StoreException("User " + checked.id() + " kept changing while the password was being changed; "
+                + "nothing was written. Try again.", true, null, null);
     }
 
     private static PasswordContext contextOf(User user) {

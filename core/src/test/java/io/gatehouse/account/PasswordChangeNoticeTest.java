@@ -53,7 +53,7 @@ class PasswordChangeNoticeTest {
         fx.gatehouse.accounts().changePassword(current, PASSWORD, NEW_PASSWORD);
 
         assertThat(fx.tx.outside()).containsExactly("hash", "hash");
-        assertThat(fx.tx.transactions()).containsExactly(List.of("users.update", "outbox.enqueue"));
+        assertThat(fx.tx.transactions()).containsExactly(List.of("users.updateIf", "outbox.enqueue"));
     }
 
     @Test
