@@ -20,6 +20,8 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -284,8 +286,9 @@ public final class ServletAuth {
     }
 
     /**
-     * Tells whether the request carries a valid CSRF token, in the {@value #CSRF_FIELD} parameter or the
-     * {@value #CSRF_HEADER} header. Never throws for a malformed token.
+     * Tells whether the request carries a valid CSRF token, in the {@value #CSRF_FIELD} form field (never the
+     * query string: a request with the token in its URL is refused) or the {@value #CSRF_HEADER} header. Never
+     * throws for a malformed token.
      *
      * @param request the request
      * @return true when the token matches this request's session (or anonymous CSRF cookie)
@@ -295,6 +298,12 @@ public final class ServletAuth {
         if (state.csrfVerified()) {
             return true;
         }
+        if (inQueryString(request, CSRF_FIELD)) {
+            // getParameter merges the query string into the form; a token in a URL leaks into logs, history
+            // and Referer headers, so a request that carries one there is refused outright (Django reads the
+            // body only).
+            return false;
+        }
         String token = request.getHeader(CSRF_HEADER);
         if (token == null) {
             token = request.getParameter(CSRF_FIELD);
@@ -302,6 +311,27 @@ public final class ServletAuth {
         if (csrf.isValid(state, token)) {
             state.markCsrfVerified();
             return true;
+        }
+        return false;
+    }
+
+    private static boolean inQueryString(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            try {
+                key = URLDecoder.decode(key, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // A malformed escape is no parameter name the container would decode to ours either.
+                continue;
+            }
+            if (key.equals(name)) {
+                return true;
+            }
         }
         return false;
     }

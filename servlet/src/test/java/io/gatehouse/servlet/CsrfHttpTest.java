@@ -162,6 +162,18 @@ class CsrfHttpTest {
     }
 
     @Test
+    void attackATokenInTheQueryStringIsRefusedEvenWhenValid() {
+        Browser browser = app.browser();
+        browser.logIn("alice");
+        String token = browser.formToken("/password");
+
+        assertThat(browser.post("/members/?csrf_token=" + token, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(browser.post("/members/?csrf%5Ftoken=" + token, Map.of()).statusCode()).isEqualTo(403);
+        assertThat(browser.post("/members/?x=1&csrf_token=" + token, Map.of("csrf_token", token)).statusCode())
+                .as("a token in the URL taints the request even when the body has one").isEqualTo(403);
+    }
+
+    @Test
     void csrfFilterGuardsTheApplicationsOwnPosts() {
         Browser browser = app.browser();
         browser.logIn("alice");
