@@ -70,9 +70,8 @@ final class Flash {
         return attributes(COOKIE + "=", 0);
     }
 
-    /** The message the request carries, when its cookie is present, intact, signed by us and not expired. */
-    Optional<Message> read(HttpServletRequest request) {
-        String value = cookieValue(request);
+    /** The message a cookie value carries, when it is intact, signed by us and not expired. */
+    Optional<Message> read(@Nullable String value) {
         if (value == null || value.length() > 300) {
             return Optional.empty();
         }
@@ -93,15 +92,12 @@ final class Flash {
         }
     }
 
-    boolean present(HttpServletRequest request) {
-        return cookieValue(request) != null;
-    }
-
     private String attributes(String nameValue, long maxAge) {
         return nameValue + "; Max-Age=" + maxAge + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
-    private static @Nullable String cookieValue(HttpServletRequest request) {
+    /** The flash cookie's value, or null when the request has none. */
+    static @Nullable String cookieValue(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;

@@ -80,8 +80,9 @@ final class Web {
         all.put("csrf", auth.csrfToken(request, response));
         all.put("inboxEnabled", inbox != null);
         all.put("lang", locale.getLanguage());
-        if (flash.present(request)) {
-            Optional<Flash.Message> message = flash.read(request);
+        String flashCookie = Flash.cookieValue(request);
+        if (flashCookie != null) {
+            Optional<Flash.Message> message = flash.read(flashCookie);
             all.put("flash", message.map(m -> m.text(locale)).orElse(null));
             all.put("flashError", message.map(Flash.Message::error).orElse(false));
             response.addHeader("Set-Cookie", flash.clearing());
