@@ -19,6 +19,7 @@ import io.gatehouse.smtp.SmtpSettings;
 import io.gatehouse.user.User;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Gatehouse demo web app: sign-up with email verification, login, password change and reset, account page,
@@ -58,11 +61,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DemoApp implements AutoCloseable {
     /** How to create a superuser with the command-line tool, while the demo runs or not. */
-    public static final String CREATE_SUPERUSER_COMMAND = "mvn -q -pl examples exec:java "
+    public static final String CREATE_SUPERUSER_COMMAND = "mvn -q -pl examples -am test-compile exec:java "
             + "-Dexec.mainClass=io.gatehouse.examples.cli.GatehouseCli -Dexec.args=\"createsuperuser\"";
     /** The permission the reports page takes. */
     public static final Permission VIEW_REPORT = PagesServlet.VIEW_REPORT;
 
+    private static final Logger LOG = LoggerFactory.getLogger(DemoApp.class);
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final DemoSettings settings;
@@ -116,7 +120,9 @@ public final class DemoApp implements AutoCloseable {
     public static DemoApp start(DemoSettings settings, boolean reset) {
         Objects.requireNonNull(settings, "settings");
         if (reset) {
-            DataReset.deleteDatabase(settings);
+            List<Path> deleted = DataReset.deleteDatabase(settings);
+            LOG.info("--reset: deleted {} database file(s) in {}; the secret key stays.", deleted.size(),
+                    settings.dataDir());
         }
         DemoApp demo = new DemoApp(settings);
         try {

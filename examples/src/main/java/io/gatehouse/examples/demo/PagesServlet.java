@@ -34,4 +34,9 @@ final class PagesServlet extends HttpServlet {
             default -> web.error(request, response, HttpServletResponse.SC_NOT_FOUND);
         }
     }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        web.error(request, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
 }

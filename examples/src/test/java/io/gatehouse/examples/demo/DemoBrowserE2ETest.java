@@ -163,7 +163,9 @@ class DemoBrowserE2ETest {
         alice.get(demo.baseUrl() + "/members");
         wait(alice).until(ExpectedConditions.urlContains("/login?next="));
         shot(alice, "logged-out");
-        assertThat(Files.list(SCREENSHOTS).filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(step);
+        try (var files = Files.list(SCREENSHOTS)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(step);
+        }
     }
 
     private void logIn(WebDriver browser, String login, String password) {
