@@ -24,6 +24,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -264,8 +265,8 @@ public final class DemoApp implements AutoCloseable {
      *
      * @return the port, or empty when mail goes to an external SMTP server
      */
-    public java.util.OptionalInt inboxPort() {
-        return inbox == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(inbox.port());
+    public OptionalInt inboxPort() {
+        return inbox == null ? OptionalInt.empty() : OptionalInt.of(inbox.port());
     }
 
     /** The embedded inbox, for tests in this package. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class SignUpServlet extends HttpServlet {
     static Map<String, List<String>> byField(List<FieldError> errors, Locale locale) {
         Map<String, List<String>> map = new HashMap<>();
         for (FieldError error : errors) {
-            map.computeIfAbsent(error.field(), f -> new java.util.ArrayList<>()).add(error.message(locale));
+            map.computeIfAbsent(error.field(), f -> new ArrayList<>()).add(error.message(locale));
         }
         return map;
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.context.WebContext;
@@ -59,7 +60,8 @@ final class Views {
         }
 
         @Override
-        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+        public @Nullable String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+            // Null tells Thymeleaf the key is unknown, so it shows createAbsentMessageRepresentation's marker.
             return Messages.find(context.getLocale(), key, parameters == null ? new Object[0] : parameters)
                     .orElse(null);
         }
