@@ -1,0 +1,39 @@
+package io.gatehouse.examples.cli;
+
+/**
+ * The tool's exit statuses, listed in every command's {@code --help}. Scripts may rely on them: they only ever
+ * gain new numbers.
+ */
+final class Exit {
+    /** The command did what was asked. */
+    static final int OK = 0;
+    /** A check came out negative: {@code check-password} found that the password does not match. */
+    static final int MISMATCH = 1;
+    /** The command line or the input was wrong: unknown option, bad username, weak password, unknown user. */
+    static final int USAGE = 2;
+    /** A setting is wrong or missing (the message names it): database login, JDBC driver, SMTP, secret key. */
+    static final int CONFIG = 3;
+    /** The database cannot be reached or failed. */
+    static final int DATABASE = 4;
+    /** The SMTP server cannot be reached or refused the mail. */
+    static final int SMTP = 5;
+    /** The Gatehouse tables are missing or older than this tool: run {@code migrate}. */
+    static final int SCHEMA = 6;
+    /** A bug in the tool; the message says what went wrong. */
+    static final int INTERNAL = 70;
+
+    /** The list for picocli's {@code exitCodeList}, "code:description" each. */
+    static final String[] HELP = {
+        "0:success",
+        "1:check-password: the password does not match",
+        "2:usage error or bad input (the message names the option or field)",
+        "3:configuration error (the message names the setting)",
+        "4:the database is unreachable or failed",
+        "5:the SMTP server is unreachable or refused the mail",
+        "6:the schema is not installed or is outdated: run `migrate`",
+        "70:internal error (a bug)",
+    };
+
+    private Exit() {
+    }
+}
