@@ -11,6 +11,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -108,9 +110,32 @@ final class TestCli {
         dataSource.setUser(settings.databaseUser());
         dataSource.setPassword(settings.databasePassword());
         SecretKeyRing keys = settings.secretKey(new SecureRandom());
-        Gatehouse gatehouse = JdbcStores.create(dataSource).configure(Gatehouse.builder(keys)).clock(gatehouseClock)
-                .build();
-        return work.apply(gatehouse);
+        // One connection held open keeps the H2 database open between the stores' calls; without it, each call
+        // would open the file (and start H2's mixed-mode server) again.
+        Connection keepOpen = open(dataSource);
+        try {
+            Gatehouse gatehouse = JdbcStores.create(dataSource).configure(Gatehouse.builder(keys))
+                    .clock(gatehouseClock).build();
+            return work.apply(gatehouse);
+        } finally {
+            close(keepOpen);
+        }
+    }
+
+    private static Connection open(JdbcDataSource dataSource) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new AssertionError("Could not open the test database " + dataSource.getURL(), e);
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new AssertionError("Could not close the test database", e);
+        }
     }
 
     <T> T withGatehouse(Function<Gatehouse, T> work) {
