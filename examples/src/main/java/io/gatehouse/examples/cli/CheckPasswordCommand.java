@@ -45,9 +45,9 @@ final class CheckPasswordCommand implements Callable<Integer> {
         }
         if (!hasher.recognizes(hash)) {
             throw new CliException(Exit.USAGE, "The hash is not one Gatehouse can check. Expected one of "
-                    + "pbkdf2_sha256$<iterations>$<salt>$<hash>, pbkdf2_sha1$..., bcrypt_sha256$$2b$..., bcrypt$$2b$... "
-                    + "or a plain $2a$/$2b$/$2y$ bcrypt hash, complete and with a work factor Gatehouse accepts "
-                    + "(PBKDF2 up to 10,000,000 iterations, bcrypt cost up to 20).");
+                    + "pbkdf2_sha256$<iterations>$<salt>$<hash>, pbkdf2_sha1$..., bcrypt_sha256$$2b$..., "
+                    + "bcrypt$$2b$... or a plain $2a$/$2b$/$2y$ bcrypt hash, complete and with a work factor "
+                    + "Gatehouse accepts (PBKDF2 up to 10,000,000 iterations, bcrypt cost up to 20).");
         }
         char[] password = passwordStdin ? PasswordInput.fromStdin(context)
                 : PasswordInput.promptOnce(context, "Password: ");

@@ -121,14 +121,14 @@ final class Database implements AutoCloseable {
             throw new CliException(Exit.SCHEMA, "The Gatehouse schema is not installed in the database at " + shownUrl
                     + ". Run `gatehouse migrate` first (it creates the tables).");
         }
+        String at = "The Gatehouse schema in the database at " + shownUrl + " is at version " + installed;
         if (installed < latest) {
-            throw new CliException(Exit.SCHEMA, "The Gatehouse schema in the database at " + shownUrl + " is at version "
-                    + installed + "; this tool needs version " + latest + ". Run `gatehouse migrate` to upgrade it.");
+            throw new CliException(Exit.SCHEMA, at + "; this tool needs version " + latest
+                    + ". Run `gatehouse migrate` to upgrade it.");
         }
         if (installed > latest) {
-            throw new CliException(Exit.SCHEMA, "The Gatehouse schema in the database at " + shownUrl + " is at version "
-                    + installed + ", newer than this tool knows (" + latest + "). Use the tool of the Gatehouse version "
-                    + "that installed it.");
+            throw new CliException(Exit.SCHEMA, at + ", newer than this tool knows (" + latest
+                    + "). Use the tool of the Gatehouse version that installed it.");
         }
     }
 
@@ -154,8 +154,8 @@ final class Database implements AutoCloseable {
         String message = sql != null ? firstLine(sql) : String.valueOf(failure.getMessage());
         if (message.contains("No suitable driver") || message.contains("Failed to get driver instance")) {
             return new CliException(Exit.CONFIG, "No JDBC driver accepts the URL " + url + ". The tool includes the "
-                    + "drivers for H2 (jdbc:h2:...), PostgreSQL (jdbc:postgresql://...) and MariaDB (jdbc:mariadb://...)."
-                    + HINT, failure);
+                    + "drivers for H2 (jdbc:h2:...), PostgreSQL (jdbc:postgresql://...) and MariaDB "
+                    + "(jdbc:mariadb://...)." + HINT, failure);
         }
         if (sql == null) {
             return new CliException(Exit.DATABASE, "Cannot use the database at " + url + ": " + message + "." + HINT,
@@ -163,9 +163,9 @@ final class Database implements AutoCloseable {
         }
         String state = String.valueOf(sql.getSQLState());
         if (state.startsWith("28")) {
-            return new CliException(Exit.CONFIG, "The database at " + url + " refused the login of user '" + user + "': "
-                    + message + ". Check --db-user and --db-password (GATEHOUSE_DB_USER, GATEHOUSE_DB_PASSWORD).",
-                    failure);
+            return new CliException(Exit.CONFIG, "The database at " + url + " refused the login of user '" + user
+                    + "': " + message + ". Check --db-user and --db-password (GATEHOUSE_DB_USER, "
+                    + "GATEHOUSE_DB_PASSWORD).", failure);
         }
         if (state.equals("3D000") || state.equals("42000") && sql.getErrorCode() == 1049) {
             return new CliException(Exit.CONFIG, "The database named in " + url + " does not exist: " + message

@@ -177,7 +177,12 @@ public final class GatehouseCli implements Runnable {
 
     /** The server's secret key from the settings, created in the data directory the first time. */
     SecretKeyRing secretKey() {
-        return settings().secretKey(context.random());
+        try {
+            return settings().secretKey(context.random());
+        } catch (UncheckedIOException e) {
+            throw new CliException(Exit.CONFIG, e.getMessage() + " (" + e.getCause().getMessage() + ") Set --data-dir "
+                    + "to a writable directory, or the key itself in gatehouse.secret.key (GATEHOUSE_SECRET_KEY).", e);
+        }
     }
 
     private static void listExitCodes(CommandLine commandLine) {

@@ -21,6 +21,7 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         try (Database database = cli.openDatabase()) {
             List<Integer> applied = database.migrate();
+            database.requireSchema();
             if (applied.isEmpty()) {
                 cli.context().out().println("The schema in " + database.shownUrl() + " is up to date (version "
                         + SchemaInstaller.latestVersion() + ").");

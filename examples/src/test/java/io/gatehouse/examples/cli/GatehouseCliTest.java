@@ -107,6 +107,16 @@ class GatehouseCliTest {
     }
 
     @Test
+    void malformedSecretKeySettingIsAConfigurationErrorNamingIt() {
+        TestCli cli = new TestCli(dir).migrated().env("GATEHOUSE_SECRET_KEY", "c2hvcnQ=");
+
+        TestCli.Result result = cli.run("clearsessions");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("gatehouse.secret.key is not usable", "head -c 32 /dev/urandom | base64");
+    }
+
+    @Test
     void passwordsInTheDatabaseUrlAreMaskedInEveryMessage() {
         TestCli.Result result = new TestCli(dir)
                 .run("migrate", "--db-url", "jdbc:h2:tcp://127.0.0.1:1/x;USER=sa;PASSWORD=Url-secret-99");

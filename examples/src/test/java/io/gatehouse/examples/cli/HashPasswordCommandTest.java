@@ -79,6 +79,16 @@ class HashPasswordCommandTest {
     }
 
     @Test
+    void aLineLongerThanAnyPasswordIsRefusedNotTruncated() {
+        TestCli.Result result = new TestCli(dir).runWithStdin("x".repeat(StdinLines.MAX_LENGTH + 1) + "\n",
+                "hash-password", "--password-stdin");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("longer than 8192 characters");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
     void emptyStandardInputIsAUsageError() {
         TestCli.Result result = new TestCli(dir).run("hash-password", "--password-stdin");
 

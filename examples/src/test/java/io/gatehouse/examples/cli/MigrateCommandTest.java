@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +50,23 @@ class MigrateCommandTest {
             assertThat(result.err()).as(args[0]).contains("The Gatehouse schema is not installed in the database at "
                     + "jdbc:h2:file:", "Run `gatehouse migrate` first");
         }
+    }
+
+    @Test
+    void aSchemaNewerThanTheToolIsExitSixForMigrateAndTheOtherCommands() throws Exception {
+        TestCli cli = new TestCli(dir).migrated();
+        try (Connection connection = DriverManager.getConnection(cli.settings().databaseUrl(), "sa", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO gatehouse_schema_version (version, script, installed_at) "
+                    + "VALUES (2, 'V2__from_the_future.sql', 0)");
+        }
+
+        TestCli.Result migrate = cli.run("migrate");
+        TestCli.Result clear = cli.run("clearsessions");
+
+        assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(6);
+        assertThat(migrate.err()).contains("is at version 2, newer than this tool knows (1)");
+        assertThat(clear.exitCode()).isEqualTo(6);
     }
 
     @Test
