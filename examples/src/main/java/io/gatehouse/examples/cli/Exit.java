@@ -1,8 +1,11 @@
 package io.gatehouse.examples.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The tool's exit statuses, listed in every command's {@code --help}. Scripts may rely on them: they only ever
- * gain new numbers.
+ * The tool's exit statuses, listed in every command's {@code --help} ({@link #describe()}). Scripts may rely on
+ * them: they only ever gain new numbers.
  */
 final class Exit {
     /** The command did what was asked. */
@@ -22,18 +25,24 @@ final class Exit {
     /** A bug in the tool; the message says what went wrong. */
     static final int INTERNAL = 70;
 
-    /** The list for picocli's {@code exitCodeList}, "code:description" each. */
-    static final String[] HELP = {
-        "0:success",
-        "1:check-password: the password does not match",
-        "2:usage error or bad input (the message names the option or field)",
-        "3:configuration error (the message names the setting)",
-        "4:the database is unreachable or failed",
-        "5:the SMTP server is unreachable or refused the mail",
-        "6:the schema is not installed or is outdated: run `migrate`",
-        "70:internal error (a bug)",
-    };
-
     private Exit() {
+    }
+
+    /**
+     * Each status with what it means, for the help.
+     *
+     * @return status to description, in order
+     */
+    static Map<String, String> describe() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(String.valueOf(OK), "success");
+        codes.put(String.valueOf(MISMATCH), "check-password: the password does not match");
+        codes.put(String.valueOf(USAGE), "usage error or bad input (the message names the option or field)");
+        codes.put(String.valueOf(CONFIG), "configuration error (the message names the setting)");
+        codes.put(String.valueOf(DATABASE), "the database is unreachable or failed");
+        codes.put(String.valueOf(SMTP), "the SMTP server is unreachable or refused the mail");
+        codes.put(String.valueOf(SCHEMA), "the schema is not installed or is outdated: run `migrate`");
+        codes.put(String.valueOf(INTERNAL), "internal error (a bug)");
+        return codes;
     }
 }

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -186,15 +185,7 @@ public final class GatehouseCli implements Runnable {
     }
 
     private static void listExitCodes(CommandLine commandLine) {
-        Map<String, String> codes = new LinkedHashMap<>();
-        codes.put("0", "success");
-        codes.put("1", "check-password: the password does not match");
-        codes.put("2", "usage error or bad input (the message names the option or field)");
-        codes.put("3", "configuration error (the message names the setting)");
-        codes.put("4", "the database is unreachable or failed");
-        codes.put("5", "the SMTP server is unreachable or refused the mail");
-        codes.put("6", "the schema is not installed or is outdated: run `migrate`");
-        codes.put("70", "internal error (a bug)");
+        Map<String, String> codes = Exit.describe();
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
