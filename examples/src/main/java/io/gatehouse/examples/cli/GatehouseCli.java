@@ -204,7 +204,7 @@ public final class GatehouseCli implements Runnable {
             code = Exit.USAGE;
             message = PasswordInput.describe(e.violations());
         } else if (failure instanceof InvalidInputException e) {
-            code = e.field().startsWith("gatehouse.") ? Exit.CONFIG : Exit.USAGE;
+            code = e.field().startsWith("gatehouse.") || e.field().startsWith("GATEHOUSE_") ? Exit.CONFIG : Exit.USAGE;
             message = e.getMessage();
         } else if (failure instanceof DuplicateUserException e) {
             code = Exit.USAGE;

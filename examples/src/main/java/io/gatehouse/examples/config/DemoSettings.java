@@ -46,10 +46,15 @@ public final class DemoSettings {
     public static final int DEFAULT_INBOX_PORT = 2525;
     private static final String SMTP_PREFIX = "gatehouse.smtp.";
 
-    private final Map<String, String> values;
+    private static final String SMTP_ENV_PREFIX = "GATEHOUSE_SMTP_";
 
-    private DemoSettings(Map<String, String> values) {
+    private final Map<String, String> values;
+    /** SMTP variables keep their environment names: SmtpSettings maps them (a dot per underscore would not). */
+    private final Map<String, String> smtpEnvironment;
+
+    private DemoSettings(Map<String, String> values, Map<String, String> smtpEnvironment) {
         this.values = Map.copyOf(values);
+        this.smtpEnvironment = Map.copyOf(smtpEnvironment);
     }
 
     /**
@@ -70,8 +75,11 @@ public final class DemoSettings {
      */
     public static DemoSettings from(Properties properties, Map<String, String> environment) {
         Map<String, String> merged = new HashMap<>();
+        Map<String, String> smtpEnvironment = new HashMap<>();
         environment.forEach((name, value) -> {
-            if (name.startsWith("GATEHOUSE_")) {
+            if (name.startsWith(SMTP_ENV_PREFIX)) {
+                smtpEnvironment.put(name, value);
+            } else if (name.startsWith("GATEHOUSE_")) {
                 merged.put(name.toLowerCase(Locale.ROOT).replace('_', '.'), value);
             }
         });
@@ -80,7 +88,7 @@ public final class DemoSettings {
                 merged.put(name, properties.getProperty(name));
             }
         }
-        return new DemoSettings(merged);
+        return new DemoSettings(merged, smtpEnvironment);
     }
 
     /**
@@ -93,7 +101,7 @@ public final class DemoSettings {
     public DemoSettings with(String name, String value) {
         Map<String, String> copy = new HashMap<>(values);
         copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-        return new DemoSettings(copy);
+        return new DemoSettings(copy, smtpEnvironment);
     }
 
     /**
@@ -177,20 +185,28 @@ public final class DemoSettings {
     /**
      * Whether mail goes to an external SMTP server rather than the embedded inbox.
      *
-     * @return true when any {@code gatehouse.smtp.*} setting is present
+     * @return true when any {@code gatehouse.smtp.*} property or {@code GATEHOUSE_SMTP_*} variable is present
      */
     public boolean usesExternalSmtp() {
+        return hasSmtpProperties() || !smtpEnvironment.isEmpty();
+    }
+
+    private boolean hasSmtpProperties() {
         return values.keySet().stream().anyMatch(k -> k.startsWith(SMTP_PREFIX));
     }
 
     /**
-     * The SMTP settings: the external server's when configured, else the embedded inbox on
+     * The SMTP settings: the external server's when configured (the {@code gatehouse.smtp.*} properties when
+     * there are any, else the {@code GATEHOUSE_SMTP_*} variables), else the embedded inbox on
      * {@code 127.0.0.1:}{@link #inboxPort()}, in plain text (it never leaves this machine).
      *
      * @return the SMTP settings
      * @throws InvalidInputException naming the setting that is wrong
      */
     public SmtpSettings smtp() {
+        if (!hasSmtpProperties() && !smtpEnvironment.isEmpty()) {
+            return SmtpSettings.fromEnvironment(smtpEnvironment);
+        }
         if (usesExternalSmtp()) {
             Map<String, String> smtp = new HashMap<>();
             values.forEach((k, v) -> {

@@ -98,7 +98,7 @@ class SendTestEmailCommandTest {
                 .env("GATEHOUSE_SMTP_PORT", "twenty-five").run("sendtestemail", "admin@example.com");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
-        assertThat(result.err()).contains("gatehouse.smtp.port");
+        assertThat(result.err()).contains("GATEHOUSE_SMTP_PORT");
     }
 
     @Test

@@ -63,6 +63,23 @@ class DemoSettingsTest {
     }
 
     @Test
+    void smtpVariablesWithUnderscoresInTheirNamesAreUnderstood() {
+        DemoSettings s = settings(Map.of("GATEHOUSE_SMTP_HOST", "mail.example.com",
+                "GATEHOUSE_SMTP_CHECK_SERVER_IDENTITY", "false", "GATEHOUSE_SMTP_FROM", "Demo <demo@example.com>"));
+
+        assertThat(s.smtp().host()).isEqualTo("mail.example.com");
+        assertThat(s.smtp().checkServerIdentity()).isFalse();
+    }
+
+    @Test
+    void smtpPropertiesWinOverSmtpVariables() {
+        DemoSettings s = settings(Map.of("GATEHOUSE_SMTP_HOST", "env.example.com"),
+                "gatehouse.smtp.host", "props.example.com");
+
+        assertThat(s.smtp().host()).isEqualTo("props.example.com");
+    }
+
+    @Test
     void badValuesNameTheSetting() {
         assertThatThrownBy(() -> settings(Map.of(), "gatehouse.http.port", "eighty").httpPort())
                 .isInstanceOfSatisfying(InvalidInputException.class,
