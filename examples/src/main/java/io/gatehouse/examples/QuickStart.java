@@ -12,7 +12,8 @@ import java.security.SecureRandom;
 
 /**
  * The README quick start as a program: create a user, grant a permission, log in, resolve the session as a
- * request would, check the permission, log out. Run it with {@code mvn -B -q -pl examples -am compile exec:java}.
+ * request would, check the permission, log out. Run it with
+ * {@code mvn -B -q -pl examples -am test-compile exec:java -Dexec.mainClass=io.gatehouse.examples.QuickStart}.
  */
 public final class QuickStart {
     private QuickStart() {
