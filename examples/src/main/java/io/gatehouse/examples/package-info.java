@@ -1,6 +1,8 @@
 /**
  * Runnable examples whose wiring applications copy. {@link io.gatehouse.examples.QuickStart} is the README's
- * quick start, compiled and run by a test so the README cannot go stale.
+ * quick start and {@link io.gatehouse.examples.AppWiring} its "Add Gatehouse to your app" section, each compiled
+ * and run by a test so the README cannot go stale. The demo web app and the command-line tool live in the
+ * {@code demo} and {@code cli} packages.
  */
 @NullMarked
 package io.gatehouse.examples;
