@@ -35,7 +35,7 @@ public final class QuickStart {
      */
     static void run(PrintStream out) {
         // README:start
-        // In production: SecretKeyRing.fromBase64(System.getenv("GATEHOUSE_SECRET")), 32+ random bytes.
+        // In production: SecretKeyRing.fromBase64(System.getenv("GATEHOUSE_SECRET_KEY")), 32+ random bytes.
         SecretKeyRing keys = SecretKeyRing.generate(new SecureRandom());
         Gatehouse gatehouse = Gatehouse.builder(keys).build(); // in-memory stores; JDBC ones in production
 
