@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * the services an application uses.
  *
  * <pre>{@code
- * Gatehouse gatehouse = Gatehouse.builder(SecretKeyRing.fromBase64(System.getenv("GATEHOUSE_SECRET")))
+ * Gatehouse gatehouse = Gatehouse.builder(SecretKeyRing.fromBase64(System.getenv("GATEHOUSE_SECRET_KEY")))
  *         .build();                        // in-memory stores; pass JDBC stores in production
  * gatehouse.accounts().createUser("alice", "alice@example.com", "correct horse battery staple");
  * LoginResult result = gatehouse.authenticator().login(LoginRequest.of("alice", password));

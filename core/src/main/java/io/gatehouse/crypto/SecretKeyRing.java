@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * (Django's {@code SECRET_KEY} and {@code SECRET_KEY_FALLBACKS}).
  *
  * <pre>{@code
- * SecretKeyRing keys = SecretKeyRing.fromBase64(System.getenv("GATEHOUSE_SECRET"));
+ * SecretKeyRing keys = SecretKeyRing.fromBase64(System.getenv("GATEHOUSE_SECRET_KEY"));
  * byte[] mac = keys.sign("gatehouse.session.auth", message);
  * boolean ok = keys.verify("gatehouse.session.auth", message, mac);
  * }</pre>
