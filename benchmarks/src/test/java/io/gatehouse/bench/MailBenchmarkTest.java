@@ -1,21 +1,29 @@
 package io.gatehouse.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.store.FolderException;
 import io.gatehouse.mail.SendOutcome;
-import jakarta.mail.Message;
+import io.gatehouse.smtp.SmtpMailer;
+import io.gatehouse.smtp.SmtpSecurity;
+import io.gatehouse.smtp.SmtpSettings;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The mail row's three senders each deliver every message, to GreenMail on an ephemeral port. */
+/** The mail row's three senders each deliver every message, over the connections they claim, to the sink. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailBenchmarkTest {
     private static final int COUNT = 20;
@@ -24,7 +32,7 @@ class MailBenchmarkTest {
 
     @BeforeAll
     void setUp() {
-        benchmark.setUp(COUNT);
+        benchmark.setUp(COUNT, true);
     }
 
     @AfterAll
@@ -33,58 +41,82 @@ class MailBenchmarkTest {
     }
 
     @BeforeEach
-    void purge() throws FolderException {
-        benchmark.purge();
+    void purge() {
+        benchmark.sink().clear();
     }
 
-    private List<String> recipients() throws MessagingException {
-        MimeMessage[] received = benchmark.greenMail().getReceivedMessages();
-        String[] to = new String[received.length];
-        for (int i = 0; i < received.length; i++) {
-            to[i] = received[i].getRecipients(Message.RecipientType.TO)[0].toString();
-        }
-        return Arrays.stream(to).sorted().toList();
+    private List<String> recipients() {
+        return benchmark.sink().messages().stream().map(m -> m.recipients().get(0)).sorted().toList();
     }
 
     private static List<String> expectedRecipients() {
-        return java.util.stream.IntStream.rangeClosed(1, COUNT).mapToObj(n -> "user" + n + "@example.com").sorted()
-                .toList();
+        return IntStream.rangeClosed(1, COUNT).mapToObj(n -> "user" + n + "@example.com").sorted().toList();
+    }
+
+    private static MimeMessage parse(SmtpSink.Received received) throws MessagingException {
+        return new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(received.data().getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     @Test
-    void sendAllDeliversEveryMessage() throws MessagingException {
+    void sendAllDeliversEveryMessageOverOneConnection() {
         List<SendOutcome> outcomes = benchmark.gatehouseSendAll();
 
         assertThat(outcomes).hasSize(COUNT).allMatch(SendOutcome::isSent);
         assertThat(recipients()).isEqualTo(expectedRecipients());
+        assertThat(benchmark.sink().connections()).isEqualTo(1);
     }
 
     @Test
-    void connectionPerMessageDeliversEveryMessage() throws MessagingException {
+    void connectionPerMessageDeliversEveryMessageOverItsOwnConnection() {
         assertThat(benchmark.gatehouseConnectionPerMessage().isSent()).isTrue();
 
         assertThat(recipients()).isEqualTo(expectedRecipients());
+        assertThat(benchmark.sink().connections()).isEqualTo(COUNT);
     }
 
     @Test
-    void springDeliversEveryMessageWithTheSameSubjectTextAndHtml() throws MessagingException {
-        MimeMessage[] sent = benchmark.springSend();
+    void springDeliversEveryMessageOverOneConnection() throws MessagingException {
+        assertThat(benchmark.springSend()).hasSize(COUNT);
 
-        assertThat(sent).hasSize(COUNT);
         assertThat(recipients()).isEqualTo(expectedRecipients());
-        MimeMessage first = benchmark.greenMail().getReceivedMessages()[0];
-        assertThat(first.getSubject()).isEqualTo(benchmark.messages().get(0).subject());
-        assertThat(first.getFrom()[0].toString()).contains("no-reply@example.com");
-        assertThat(first.getContentType()).startsWith("multipart/");
+        assertThat(benchmark.sink().connections()).isEqualTo(1);
     }
 
     @Test
-    void purgeEmptiesTheServerBetweenIterations() throws FolderException {
+    void bothSendersWriteTheSameSubjectTextAndHtml() throws MessagingException, IOException {
+        benchmark.gatehouseSendAll();
+        benchmark.springSend();
+
+        List<SmtpSink.Received> received = benchmark.sink().messages();
+        assertThat(received).hasSize(2 * COUNT);
+        for (SmtpSink.Received one : List.of(received.get(0), received.get(COUNT))) {
+            MimeMessage mime = parse(one);
+            assertThat(mime.getSubject()).isEqualTo(benchmark.messages().get(0).subject());
+            assertThat(mime.getFrom()[0].toString()).contains("no-reply@example.com");
+            assertThat(mime.getContent()).isInstanceOf(MimeMultipart.class);
+            assertThat(one.data()).contains("Hi User1,").contains("Confirm my address");
+        }
+    }
+
+    @Test
+    void iterationCheckAcceptsWholeBatchesAndForgetsThem() {
         benchmark.gatehouseSendAll();
 
         benchmark.purge();
 
-        assertThat(benchmark.greenMail().getReceivedMessages()).isEmpty();
+        assertThat(benchmark.sink().received()).isZero();
+        assertThat(benchmark.sink().messages()).isEmpty();
+    }
+
+    @Test
+    void iterationCheckFailsWhenMessagesAreMissing() {
+        SmtpMailer mailer = SmtpMailer.create(SmtpSettings.builder().host("127.0.0.1").port(benchmark.sink().port())
+                .security(SmtpSecurity.NONE).build());
+        benchmark.messages().subList(0, 3).forEach(mailer::send);
+
+        assertThatThrownBy(benchmark::purge).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("received 3 messages");
     }
 
     @Test
