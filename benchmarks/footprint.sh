@@ -58,6 +58,7 @@ pom_stack() {
 }
 
 reactor_stack "Gatehouse: gatehouse-core" core
+reactor_stack "Gatehouse: gatehouse-core + gatehouse-servlet" core servlet
 pom_stack "Spring Security 7.0.5: core + crypto + web" benchmarks/footprint/spring-security.xml
 pom_stack "Apache Shiro 2.0.5: shiro-core + shiro-web" benchmarks/footprint/shiro.xml
 

@@ -266,13 +266,15 @@ public final class Compare {
                 text.append("| ").append(entry.getKey())
                         .append(" | ").append(method.getKey())
                         .append(" | ").append(scoreText(method.getValue().wall()))
-                        .append(" | ").append(text(method.getValue().cpu()))
+                        .append(" | ").append(method.getValue().mode() == Mode.SingleShotTime ? "n/a"
+                                : text(method.getValue().cpu()))
                         .append(" | ").append(text(method.getValue().blocked()))
                         .append(" |\n");
             }
         }
         text.append("\nCPU: the CPU time of the benchmark thread per operation (WorkerTimeProfiler); a database "
-                + "server's own work is not in it.\n");
+                + "server's own work is not in it. n/a for single shots, whose iteration set-up runs on the same "
+                + "thread and would be counted.\n");
         return text.toString();
     }
 

@@ -6,6 +6,7 @@ import io.gatehouse.mail.SendOutcome;
 import io.gatehouse.smtp.SmtpMailer;
 import io.gatehouse.smtp.SmtpSecurity;
 import io.gatehouse.smtp.SmtpSettings;
+import io.gatehouse.smtp.SmtpSettingsBuilder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -14,12 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,8 +32,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Sending {@value #MESSAGES} account mails (plain text and HTML, one recipient each) to an SMTP server in the same
- * JVM ({@link SmtpSink}: plain SMTP on an ephemeral loopback port, no authentication, replies like a local relay's),
- * from the same message data:
+ * JVM ({@link SmtpSink}: an ephemeral loopback port, no authentication, replies like a relay's), from the same
+ * message data, in plain SMTP ({@code security=none}, a relay on the same host) and with STARTTLS
+ * ({@code security=starttls}, as every provider preset requires: each connection pays a TLS handshake):
  * <ul>
  *   <li>{@link #gatehouseSendAll}: {@code SmtpMailer.sendAll}, every message over one connection;</li>
  *   <li>{@link #gatehouseConnectionPerMessage}: {@code SmtpMailer.send} in a loop, a connection per message;</li>
@@ -47,6 +51,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 public class MailBenchmark {
     /** Messages per operation. */
     static final int MESSAGES = 1_000;
+
+    /** How the connection is protected: {@code none} or {@code starttls}. */
+    @Param({"none", "starttls"})
+    public String security = "none";
 
     // Set by setUp() before any benchmark method runs, as JMH guarantees.
     private SmtpSink sink;
@@ -65,15 +73,34 @@ public class MailBenchmark {
     }
 
     void setUp(int count, boolean keep) {
-        sink = SmtpSink.start(keep);
+        boolean starttls = switch (security) {
+            case "none" -> false;
+            case "starttls" -> true;
+            default -> throw new IllegalArgumentException("security must be none or starttls, was \"" + security
+                    + "\".");
+        };
+        SinkTls tls = starttls ? SinkTls.create() : null;
+        sink = SmtpSink.start(keep, tls == null ? null : tls.server());
         int port = sink.port();
-        mailer = SmtpMailer.create(SmtpSettings.builder().host("127.0.0.1").port(port).security(SmtpSecurity.NONE)
-                .readTimeout(Duration.ofSeconds(60)).build());
+        // "localhost" is the name in the sink's certificate; both clients check it.
+        SmtpSettingsBuilder settings = SmtpSettings.builder().host("localhost").port(port)
+                .readTimeout(Duration.ofSeconds(60));
         spring = new JavaMailSenderImpl();
-        spring.setHost("127.0.0.1");
+        spring.setHost("localhost");
         spring.setPort(port);
         spring.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        spring.getJavaMailProperties().setProperty("mail.smtp.timeout", "60000");
+        Properties properties = spring.getJavaMailProperties();
+        properties.setProperty("mail.smtp.timeout", "60000");
+        if (tls == null) {
+            settings.security(SmtpSecurity.NONE);
+        } else {
+            settings.security(SmtpSecurity.STARTTLS).sslSocketFactory(tls.clientSockets());
+            properties.setProperty("mail.smtp.starttls.enable", "true");
+            properties.setProperty("mail.smtp.starttls.required", "true");
+            properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            properties.put("mail.smtp.ssl.socketFactory", tls.clientSockets());
+        }
+        mailer = SmtpMailer.create(settings.build());
         List<EmailMessage> list = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             list.add(message(i));

@@ -18,12 +18,14 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A minimal SMTP server on an ephemeral loopback port that accepts every message and throws it away, counting it,
- * as a local relay would take it: plain SMTP, no authentication, each reply written in one segment with
- * {@code TCP_NODELAY} (as Postfix does). The mail row's server.
+ * as a relay would take it: no authentication, optionally STARTTLS ({@link SinkTls}), each reply written in one
+ * segment with {@code TCP_NODELAY} (as Postfix does). The mail row's server.
  *
  * <p>Why not GreenMail: it writes its multi-line EHLO reply in several small segments without {@code TCP_NODELAY},
  * so on loopback every new connection waits about 40 ms for the client's delayed ACK, a stall of the test server
@@ -38,12 +40,15 @@ final class SmtpSink implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService threads;
     private final boolean keep;
+    private final @Nullable SSLContext tls;
+    private final AtomicLong tlsSessions = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final List<Received> kept = new ArrayList<>();
 
-    private SmtpSink(boolean keep) throws IOException {
+    private SmtpSink(boolean keep, @Nullable SSLContext tls) throws IOException {
         this.keep = keep;
+        this.tls = tls;
         server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "smtp-sink");
@@ -60,8 +65,19 @@ final class SmtpSink implements AutoCloseable {
      * @return the running sink
      */
     static SmtpSink start(boolean keep) {
+        return start(keep, null);
+    }
+
+    /**
+     * Starts a sink that offers STARTTLS.
+     *
+     * @param keep whether to keep every message (for tests; a benchmark counts only)
+     * @param tls the server's TLS context, or null for plain SMTP only
+     * @return the running sink
+     */
+    static SmtpSink start(boolean keep, @Nullable SSLContext tls) {
         try {
-            return new SmtpSink(keep);
+            return new SmtpSink(keep, tls);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open the SMTP sink's port.", e);
         }
@@ -81,6 +97,11 @@ final class SmtpSink implements AutoCloseable {
         return connections.get();
     }
 
+    /** TLS handshakes completed since start or the last {@link #clear}. */
+    long tlsSessions() {
+        return tlsSessions.get();
+    }
+
     /** The kept messages, when keeping. */
     synchronized List<Received> messages() {
         return List.copyOf(kept);
@@ -90,6 +111,7 @@ final class SmtpSink implements AutoCloseable {
         kept.clear();
         received.set(0);
         connections.set(0);
+        tlsSessions.set(0);
     }
 
     /**
@@ -123,9 +145,10 @@ final class SmtpSink implements AutoCloseable {
         }
     }
 
-    private void serve(Socket socket) {
-        try (socket) {
-            socket.setTcpNoDelay(true);
+    private void serve(Socket plain) {
+        Socket socket = plain;
+        try (plain) {
+            plain.setTcpNoDelay(true);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             reply(out, "220 sink ESMTP\r\n");
@@ -134,7 +157,24 @@ final class SmtpSink implements AutoCloseable {
             while ((line = readLine(in)) != null) {
                 String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (command) {
-                    case "EHLO" -> reply(out, "250-sink\r\n250-8BITMIME\r\n250 SIZE 52428800\r\n");
+                    case "EHLO" -> reply(out, "250-sink\r\n250-8BITMIME\r\n"
+                            + (tls != null && !(socket instanceof SSLSocket) ? "250-STARTTLS\r\n" : "")
+                            + "250 SIZE 52428800\r\n");
+                    case "STAR" -> {
+                        if (tls == null || socket instanceof SSLSocket) {
+                            reply(out, "502 5.5.1 Not offered\r\n");
+                            continue;
+                        }
+                        reply(out, "220 2.0.0 Ready to start TLS\r\n");
+                        SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain,
+                                plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+                        secure.setUseClientMode(false);
+                        secure.startHandshake();
+                        tlsSessions.incrementAndGet();
+                        socket = secure;
+                        in = new BufferedInputStream(secure.getInputStream());
+                        out = new BufferedOutputStream(secure.getOutputStream());
+                    }
                     case "HELO" -> reply(out, "250 sink\r\n");
                     case "MAIL" -> {
                         recipients.clear();

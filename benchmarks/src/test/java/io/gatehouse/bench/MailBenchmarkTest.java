@@ -23,15 +23,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The mail row's three senders each deliver every message, over the connections they claim, to the sink. */
+/**
+ * The mail row's three senders each deliver every message, over the connections they claim, to the sink; in plain
+ * SMTP here and with STARTTLS in {@link MailBenchmarkStartTlsTest}.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MailBenchmarkTest {
     private static final int COUNT = 20;
 
-    private final MailBenchmark benchmark = new MailBenchmark();
+    final MailBenchmark benchmark = new MailBenchmark();
+
+    String security() {
+        return "none";
+    }
 
     @BeforeAll
     void setUp() {
+        benchmark.security = security();
         benchmark.setUp(COUNT, true);
     }
 
@@ -58,6 +66,11 @@ class MailBenchmarkTest {
                 new ByteArrayInputStream(received.data().getBytes(StandardCharsets.ISO_8859_1)));
     }
 
+    /** TLS handshakes expected for a number of connections. */
+    long handshakes(long connections) {
+        return 0;
+    }
+
     @Test
     void sendAllDeliversEveryMessageOverOneConnection() {
         List<SendOutcome> outcomes = benchmark.gatehouseSendAll();
@@ -65,6 +78,7 @@ class MailBenchmarkTest {
         assertThat(outcomes).hasSize(COUNT).allMatch(SendOutcome::isSent);
         assertThat(recipients()).isEqualTo(expectedRecipients());
         assertThat(benchmark.sink().connections()).isEqualTo(1);
+        assertThat(benchmark.sink().tlsSessions()).isEqualTo(handshakes(1));
     }
 
     @Test
@@ -73,6 +87,7 @@ class MailBenchmarkTest {
 
         assertThat(recipients()).isEqualTo(expectedRecipients());
         assertThat(benchmark.sink().connections()).isEqualTo(COUNT);
+        assertThat(benchmark.sink().tlsSessions()).isEqualTo(handshakes(COUNT));
     }
 
     @Test
@@ -81,6 +96,7 @@ class MailBenchmarkTest {
 
         assertThat(recipients()).isEqualTo(expectedRecipients());
         assertThat(benchmark.sink().connections()).isEqualTo(1);
+        assertThat(benchmark.sink().tlsSessions()).isEqualTo(handshakes(1));
     }
 
     @Test
@@ -111,6 +127,7 @@ class MailBenchmarkTest {
 
     @Test
     void iterationCheckFailsWhenMessagesAreMissing() {
+        // A plaintext client, which a sink offering STARTTLS also serves.
         SmtpMailer mailer = SmtpMailer.create(SmtpSettings.builder().host("127.0.0.1").port(benchmark.sink().port())
                 .security(SmtpSecurity.NONE).build());
         benchmark.messages().subList(0, 3).forEach(mailer::send);
