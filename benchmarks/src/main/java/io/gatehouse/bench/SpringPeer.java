@@ -99,10 +99,6 @@ final class SpringPeer {
         return username == null ? null : users.loadUserByUsername(username);
     }
 
-    JdbcIndexedSessionRepository sessions() {
-        return sessions;
-    }
-
     /**
      * A session attribute value as Spring Session stores it: Java-serialised by its default converter.
      *
