@@ -41,14 +41,19 @@ results=()
 reactor_stack() {
   local name="$1"; shift
   local modules; modules=$(IFS=,; echo "$*")
-  maven package -pl "$modules" -am -DskipTests -Dmaven.javadoc.skip=true
+  # One reactor build, so that a module's dependency on another module (servlet on core) resolves to the jar just
+  # packaged rather than to ~/.m2, where nothing is installed. Each module writes its classpath in its target/.
+  maven package dependency:build-classpath -pl "$modules" -am -DskipTests -Dmaven.javadoc.skip=true \
+    -DincludeScope=runtime -Dmdep.outputFile=target/footprint.classpath
   : > "$work/list"
   local module
   for module in "$@"; do
     ls "$module"/target/*.jar | grep -Ev -- '-(sources|javadoc|tests)\.jar$' >> "$work/list"
-    classpath -pl "$module" >> "$work/list"
+    { tr ':' '\n' < "$module/target/footprint.classpath"; echo; } >> "$work/list"
   done
-  results+=("$name|$(measure "$work/list" "$name")")
+  # One spelling per jar (relative from ls, absolute from Maven), so that sort -u counts each once.
+  grep -v '^$' "$work/list" | xargs -r readlink -f > "$work/list.abs"
+  results+=("$name|$(measure "$work/list.abs" "$name")")
 }
 
 pom_stack() {
@@ -58,6 +63,7 @@ pom_stack() {
 }
 
 reactor_stack "Gatehouse: gatehouse-core" core
+reactor_stack "Gatehouse: gatehouse-core + gatehouse-servlet" core servlet
 pom_stack "Spring Security 7.0.5: core + crypto + web" benchmarks/footprint/spring-security.xml
 pom_stack "Apache Shiro 2.0.5: shiro-core + shiro-web" benchmarks/footprint/shiro.xml
 

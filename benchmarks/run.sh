@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs Gatehouse's benchmarks side by side with their peers and prints the ratio tables for docs/PERFORMANCE.md.
 #
-#   benchmarks/run.sh                      every row, recommended settings (about 25 minutes on 2 cores)
-#   benchmarks/run.sh token bcrypt         some rows: token, bcrypt, pbkdf2, login
+#   benchmarks/run.sh                      every row, recommended settings (about 80 minutes on 2 cores)
+#   benchmarks/run.sh token bcrypt         some rows: token, bcrypt, pbkdf2, login, resolve, resolve-threads, mail,
+#                                          lookup, delete-expired (PostgreSQL on 127.0.0.1:5432, else H2 only)
 #   benchmarks/run.sh --quick token        smoke run: proves the benchmarks run, figures not worth quoting
 #   benchmarks/run.sh login -- -prof gc    JMH options after --, overriding the row's settings
 #   benchmarks/run.sh footprint            jar sizes and transitive dependencies (no JMH)

@@ -14,7 +14,9 @@ import org.openjdk.jmh.annotations.Benchmark;
 /** Proves JMH's annotation processor ran and generated a harness for every benchmark method. */
 class BenchmarkListTest {
     static final List<Class<?>> BENCHMARKS = List.of(
-            TokenBenchmark.class, BcryptBenchmark.class, Pbkdf2Benchmark.class, LoginBenchmark.class);
+            TokenBenchmark.class, BcryptBenchmark.class, Pbkdf2Benchmark.class, LoginBenchmark.class,
+            ResolveBenchmark.class, ResolveThreadsBenchmark.class, MailBenchmark.class, LookupBenchmark.class,
+            DeleteExpiredBenchmark.class);
 
     @Test
     void benchmarkListNamesEveryBenchmarkMethod() throws IOException {

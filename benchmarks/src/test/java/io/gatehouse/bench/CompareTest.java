@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.Options;
@@ -67,6 +68,56 @@ class CompareTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[gatehouseCheck]")
                 .hasMessageContaining("java -jar benchmarks/target/benchmarks.jar");
+    }
+
+    @Test
+    void postgresqlDownLeavesItsRunsOutOfRowsOnEitherDatabaseAndSaysWhy() throws CommandLineOptionException {
+        Optional<String> down = Optional.of("PostgreSQL at jdbc:postgresql://127.0.0.1:5432/test is unreachable");
+        Compare.Arguments args = Compare.Arguments.parse("resolve");
+
+        Options options = Compare.options(Row.RESOLVE, args, Path.of("out"), down).build();
+
+        assertThat(options.getParameter("database").get()).containsExactly("h2");
+        assertThat(Compare.skipped(Row.RESOLVE, down)).isFalse();
+        assertThat(Compare.note(Row.RESOLVE, args, down)).hasValueSatisfying(note -> assertThat(note)
+                .startsWith("PostgreSQL runs left out, H2 only: ").endsWith("unreachable"));
+    }
+
+    @Test
+    void postgresqlDownSkipsAPostgresqlOnlyRowWithTheReasonAndLeavesOtherRowsAlone()
+            throws CommandLineOptionException {
+        Optional<String> down = Optional.of("PostgreSQL is unreachable");
+        Compare.Arguments args = Compare.Arguments.parse("resolve-threads", "token");
+
+        assertThat(Compare.skipped(Row.RESOLVE_THREADS, down)).isTrue();
+        assertThat(Compare.note(Row.RESOLVE_THREADS, args, down)).hasValueSatisfying(note -> assertThat(note)
+                .contains("PostgreSQL only").endsWith("PostgreSQL is unreachable"));
+        assertThat(Compare.skipped(Row.TOKEN, down)).isFalse();
+        assertThat(Compare.note(Row.TOKEN, args, down)).isEmpty();
+        assertThat(Compare.options(Row.TOKEN, args, Path.of("out"), down).build().getParameter("database")
+                .hasValue()).isFalse();
+    }
+
+    @Test
+    void postgresqlUpOrADatabaseChosenByHandChangesNothing() throws CommandLineOptionException {
+        Optional<String> down = Optional.of("PostgreSQL is unreachable");
+        Compare.Arguments byHand = Compare.Arguments.parse("lookup", "--", "-p", "database=postgresql");
+
+        assertThat(Compare.options(Row.LOOKUP, Compare.Arguments.parse("lookup"), Path.of("out"), Optional.empty())
+                .build().getParameter("database").hasValue()).isFalse();
+        assertThat(Compare.note(Row.LOOKUP, byHand, down)).isEmpty();
+        assertThat(Compare.options(Row.LOOKUP, byHand, Path.of("out"), down).build().getParameter("database").get())
+                .containsExactly("postgresql");
+    }
+
+    @Test
+    void quickRunOfASingleShotRowIsOneShotWithoutWarmUp() throws CommandLineOptionException {
+        Options quick = Compare.options(Row.DELETE_EXPIRED, Compare.Arguments.parse("--quick", "delete-expired"),
+                Path.of("out")).build();
+
+        assertThat(quick.getForkCount().get()).isEqualTo(1);
+        assertThat(quick.getWarmupIterations().get()).isZero();
+        assertThat(quick.getMeasurementIterations().get()).isEqualTo(1);
     }
 
     @Test
