@@ -89,7 +89,7 @@ public final class PasswordHashers {
     public static PasswordHasher pbkdf2Sha256(int iterations) {
         if (iterations < MIN_PRODUCTION_PBKDF2_ITERATIONS) {
             throw new IllegalArgumentException("iterations is " + iterations + " but must be at least "
-                    + MIN_PRODUCTION_PBKDF2_ITERATIONS + " for stored passwords; Django 3.2 uses 260000.");
+                    + MIN_PRODUCTION_PBKDF2_ITERATIONS + " for stored passwords; Django 3.2 writes 260000 and Django 5.2 writes 1000000.");
         }
         return delegating(Pbkdf2Hasher.sha256(iterations, RANDOM));
     }
