@@ -8,14 +8,13 @@ import io.gatehouse.login.LoginRequest;
 import io.gatehouse.login.LoginResult;
 import io.gatehouse.password.PasswordHasher;
 import io.gatehouse.password.PasswordHashers;
+import io.gatehouse.testing.ForwardingUserStore;
 import io.gatehouse.user.AdminUserUpdate;
 import io.gatehouse.user.InMemoryUserStore;
-import io.gatehouse.user.NewUser;
 import io.gatehouse.user.ProfileUpdate;
 import io.gatehouse.user.User;
 import io.gatehouse.user.UserStore;
 import java.security.SecureRandom;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -121,12 +120,11 @@ class AccountsWriteRaceTest {
     }
 
     /** A user store that runs a hook just before the next write of any kind. */
-    private static final class HookedUserStore implements UserStore {
-        private final UserStore delegate;
+    private static final class HookedUserStore extends ForwardingUserStore {
         @Nullable Runnable beforeNextWrite;
 
         HookedUserStore(UserStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         private void hook() {
@@ -138,40 +136,16 @@ class AccountsWriteRaceTest {
         }
 
         @Override
-        public User create(NewUser user) {
-            return delegate.create(user);
-        }
-
-        @Override
-        public Optional<User> findById(long id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public Optional<User> findByUsername(String username) {
-            return delegate.findByUsername(username);
-        }
-
-        @Override
-        public Optional<User> findByEmail(String email) {
-            return delegate.findByEmail(email);
-        }
-
-        @Override
         public boolean update(User user) {
             hook();
-            return delegate.update(user);
+            return super.update(user);
         }
 
         @Override
         public boolean updateIf(User expected, User next) {
             hook();
-            return delegate.updateIf(expected, next);
-        }
-
-        @Override
-        public boolean delete(long id) {
-            return delegate.delete(id);
+            return super.updateIf(expected, next);
         }
     }
+
 }

@@ -15,6 +15,7 @@ import io.gatehouse.password.CountingPasswordHasher;
 import io.gatehouse.password.PasswordHasher;
 import io.gatehouse.permission.InMemoryPermissionStore;
 import io.gatehouse.session.InMemorySessionStore;
+import io.gatehouse.testing.ForwardingUserStore;
 import io.gatehouse.testing.MutableClock;
 import io.gatehouse.testing.PlainMailTemplates;
 import io.gatehouse.testing.RecordingUnitOfWork;
@@ -190,54 +191,39 @@ final class FlowsFixture {
     }
 
     /** The user store, reporting every write to the unit of work. */
-    static class ProbedUserStore implements UserStore {
-        private final UserStore delegate;
+    static class ProbedUserStore extends ForwardingUserStore {
         private final RecordingUnitOfWork tx;
 
         ProbedUserStore(UserStore delegate, RecordingUnitOfWork tx) {
-            this.delegate = delegate;
+            super(delegate);
             this.tx = tx;
         }
 
         @Override
         public User create(NewUser user) {
             tx.note("users.create");
-            return delegate.create(user);
-        }
-
-        @Override
-        public Optional<User> findById(long id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public Optional<User> findByUsername(String username) {
-            return delegate.findByUsername(username);
-        }
-
-        @Override
-        public Optional<User> findByEmail(String email) {
-            return delegate.findByEmail(email);
+            return super.create(user);
         }
 
         @Override
         public boolean update(User user) {
             tx.note("users.update");
-            return delegate.update(user);
+            return super.update(user);
         }
 
         @Override
         public boolean updateIf(User expected, User next) {
             tx.note("users.updateIf");
-            return delegate.updateIf(expected, next);
+            return super.updateIf(expected, next);
         }
 
         @Override
         public boolean delete(long id) {
             tx.note("users.delete");
-            return delegate.delete(id);
+            return super.delete(id);
         }
     }
+
 
     /** The outbox, reporting every write to the unit of work. */
     static final class ProbedOutbox implements MailOutbox {

@@ -6,15 +6,14 @@ import io.gatehouse.Gatehouse;
 import io.gatehouse.crypto.SecretKeyRing;
 import io.gatehouse.password.PasswordHasher;
 import io.gatehouse.password.PasswordHashers;
+import io.gatehouse.testing.ForwardingUserStore;
 import io.gatehouse.user.AdminUserUpdate;
 import io.gatehouse.user.User;
 import io.gatehouse.user.InMemoryUserStore;
-import io.gatehouse.user.NewUser;
 import io.gatehouse.user.UserStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,36 +115,9 @@ class AuthenticatorRaceTest {
     private @Nullable Runnable beforeNextWrite;
 
     /** A user store that runs a hook just before the next compare-and-set write. */
-    private final class HookedUserStore implements UserStore {
-        private final UserStore delegate;
-
+    private final class HookedUserStore extends ForwardingUserStore {
         HookedUserStore(UserStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public User create(NewUser user) {
-            return delegate.create(user);
-        }
-
-        @Override
-        public Optional<User> findById(long id) {
-            return delegate.findById(id);
-        }
-
-        @Override
-        public Optional<User> findByUsername(String username) {
-            return delegate.findByUsername(username);
-        }
-
-        @Override
-        public Optional<User> findByEmail(String email) {
-            return delegate.findByEmail(email);
-        }
-
-        @Override
-        public boolean update(User user) {
-            return delegate.update(user);
+            super(delegate);
         }
 
         @Override
@@ -155,14 +127,10 @@ class AuthenticatorRaceTest {
             if (hook != null) {
                 hook.run();
             }
-            return delegate.updateIf(expected, next);
-        }
-
-        @Override
-        public boolean delete(long id) {
-            return delegate.delete(id);
+            return super.updateIf(expected, next);
         }
     }
+
 
     /** The fast test hasher, running a hook inside the next {@code matches}, where the real hash would be slow. */
     private static final class HookedHasher implements PasswordHasher {
