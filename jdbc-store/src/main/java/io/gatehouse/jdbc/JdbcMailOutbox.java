@@ -1,5 +1,6 @@
 package io.gatehouse.jdbc;
 
+import io.gatehouse.StoreException;
 import io.gatehouse.mail.EmailMessage;
 import io.gatehouse.outbox.MailOutbox;
 import io.gatehouse.outbox.OutboxMail;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
@@ -31,6 +33,10 @@ final class JdbcMailOutbox implements MailOutbox {
     private static final Comparator<Claimed> OLDEST_FIRST =
             Comparator.comparing(Claimed::dueAt).thenComparing(c -> c.mail().id());
     private static final int H2_CLAIM_ROUNDS = 5;
+    /** How often a claim chosen as a deadlock victim is tried again before the failure is reported. */
+    private static final int MAX_CLAIM_ATTEMPTS = 3;
+    /** SQLStates of a transaction the database rolled back to break a deadlock or a serialization conflict. */
+    private static final Set<String> ROLLED_BACK = Set.of("40001", "40P01");
 
     private final Db db;
     private final String insert;
@@ -97,9 +103,27 @@ final class JdbcMailOutbox implements MailOutbox {
         long leaseEnd = now.plus(lease).toEpochMilli();
         List<Claimed> claimed = db.dialect() == Dialect.H2
                 ? db.call("claiming mail", handle -> claimOnH2(handle, at, leaseEnd, limit))
-                : db.inTransaction("claiming mail", handle -> claimLocked(handle, at, leaseEnd, limit));
+                : claimLockedRetryingDeadlocks(at, leaseEnd, limit);
         claimed.sort(OLDEST_FIRST);
         return claimed.stream().map(Claimed::mail).toList();
+    }
+
+    /**
+     * A claim is a transaction of its own that holds row locks, and MariaDB may still pick it as a deadlock
+     * victim when workers lock neighbouring rows at once ({@code SKIP LOCKED} skips locked rows, not the gap
+     * locks of its index scan). The victim was rolled back, so nothing was claimed; trying again is safe.
+     */
+    private List<Claimed> claimLockedRetryingDeadlocks(long at, long leaseEnd, int limit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.inTransaction("claiming mail", handle -> claimLocked(handle, at, leaseEnd, limit));
+            } catch (StoreException e) {
+                String state = e.sqlState();
+                if (attempt >= MAX_CLAIM_ATTEMPTS || state == null || !ROLLED_BACK.contains(state)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
