@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -277,21 +278,11 @@ public final class Accounts {
                 "No user has the id " + userId + "."));
     }
 
-    /**
-     * Applies {@code change} to the user as stored now and writes it with {@link UserStore#updateIf}, reading
-     * again when a concurrent write moved the security state in between, so a change built on an old copy can
-     * never bring back an old password hash or undo a deactivation.
-     */
+    /** Applies {@code change} to the user as stored now; see {@link #writeOnto}. */
     private User modify(long userId, UnaryOperator<User> change) {
-        for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-            User current = existing(userId);
-            User next = change.apply(current);
-            if (users.updateIf(current, next)) {
-                return next;
-            }
-        }
-        throw new StoreException("User " + userId + " kept changing while being updated; nothing was written. "
-                + "Try again.", true, null, null);
+        return writeOnto(userId, current -> Optional.of(change.apply(current)))
+                .orElseThrow(() -> new InvalidInputException("userId", "user_not_found",
+                        "No user has the id " + userId + "."));
     }
 
     /**
@@ -299,22 +290,36 @@ public final class Accounts {
      * and still active; the unit's mail notice is queued with it.
      */
     private Optional<User> writeNewHash(User checked, String newHash) {
+        Optional<User> saved = writeOnto(checked.id(), current ->
+                current.active() && current.passwordHash().equals(checked.passwordHash())
+                        ? Optional.of(current.toBuilder().passwordHash(newHash).buildUser())
+                        : Optional.empty());
+        if (saved.isPresent() && mail.configured()) {
+            mail.queue(saved.get(), saved.get().email(), mail.templates().passwordChanged(saved.get()));
+        }
+        return saved;
+    }
+
+    /**
+     * Reads the user, applies {@code change} and writes the result with {@link UserStore#updateIf}, reading
+     * again when a concurrent write moved the security state in between, so a change built on an old copy can
+     * never bring back an old password hash or undo a deactivation.
+     *
+     * @return the written user; empty when the user is gone or {@code change} declines
+     */
+    private Optional<User> writeOnto(long userId, Function<User, Optional<User>> change) {
         for (int attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-            Optional<User> current = users.findById(checked.id())
-                    .filter(u -> u.active() && u.passwordHash().equals(checked.passwordHash()));
-            if (current.isEmpty()) {
+            Optional<User> current = users.findById(userId);
+            Optional<User> next = current.flatMap(change);
+            if (next.isEmpty()) {
                 return Optional.empty();
             }
-            User next = current.get().toBuilder().passwordHash(newHash).buildUser();
-            if (users.updateIf(current.get(), next)) {
-                if (mail.configured()) {
-                    mail.queue(next, next.email(), mail.templates().passwordChanged(next));
-                }
-                return Optional.of(next);
+            if (users.updateIf(current.get(), next.get())) {
+                return next;
             }
         }
-        throw new StoreException("User " + checked.id() + " kept changing while the password was being changed; "
-                + "nothing was written. Try again.", true, null, null);
+        throw new StoreException("User " + userId + " kept changing while being updated; nothing was written. "
+                + "Try again.", true, null, null);
     }
 
     private static PasswordContext contextOf(User user) {

@@ -1,6 +1,5 @@
 package io.gatehouse.throttle;
 
-import io.gatehouse.InvalidInputException;
 import io.gatehouse.user.EmailAddress;
 import io.gatehouse.user.Username;
 import java.nio.charset.StandardCharsets;
@@ -110,16 +109,10 @@ public final class LoginThrottle {
      * dot, final sigma stays final), which gave each such spelling five more guesses.
      */
     private static String fold(String login) {
-        try {
-            return Username.canonical(login);
-        } catch (InvalidInputException notAUsername) {
-            try {
-                return EmailAddress.canonical(login);
-            } catch (InvalidInputException notAnEmail) {
+        return Username.lookupKey(login)
+                .or(() -> EmailAddress.lookupKey(login))
                 // Finds no user either way; any stable folding will do.
-                return Normalizer.normalize(login, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
-            }
-        }
+                .orElseGet(() -> Normalizer.normalize(login, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip());
     }
 
     static String addressKey(String clientAddress) {

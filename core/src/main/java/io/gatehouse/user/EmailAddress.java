@@ -2,6 +2,7 @@ package io.gatehouse.user;
 
 import io.gatehouse.InvalidInputException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rules for email addresses: at most {@value #MAX_LENGTH} characters, a dot-atom local part of at most
@@ -100,6 +101,22 @@ public final class EmailAddress {
      */
     public static String canonical(String raw) {
         return Canonical.fold(validate(raw));
+    }
+
+    /**
+     * The key a store looks an address up by, or empty for a malformed one: a login or reset form must find
+     * nothing for such input, not fail on it.
+     *
+     * @param raw an address in any form, as typed
+     * @return {@link #canonical(String)} of it, or empty when it is malformed
+     */
+    public static Optional<String> lookupKey(String raw) {
+        Objects.requireNonNull(raw, "email");
+        try {
+            return Optional.of(canonical(raw));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
     }
 
     private static void checkLocal(String local, String field) {

@@ -1,6 +1,5 @@
 package io.gatehouse.user;
 
-import io.gatehouse.InvalidInputException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -61,27 +60,12 @@ public final class InMemoryUserStore implements UserStore {
 
     @Override
     public Optional<User> findByUsername(String username) {
-        Objects.requireNonNull(username, "username");
-        String key;
-        try {
-            key = Username.canonical(username);
-        } catch (InvalidInputException e) {
-            // No stored username is invalid, so an invalid one cannot match; a login form must not fail on it.
-            return Optional.empty();
-        }
-        return findByKey(idByUsernameKey, key);
+        return Username.lookupKey(username).flatMap(key -> findByKey(idByUsernameKey, key));
     }
 
     @Override
     public Optional<User> findByEmail(String email) {
-        Objects.requireNonNull(email, "email");
-        String key;
-        try {
-            key = EmailAddress.canonical(email);
-        } catch (InvalidInputException e) {
-            return Optional.empty();
-        }
-        return findByKey(idByEmailKey, key);
+        return EmailAddress.lookupKey(email).flatMap(key -> findByKey(idByEmailKey, key));
     }
 
     /**

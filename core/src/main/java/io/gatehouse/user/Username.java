@@ -4,6 +4,7 @@ import io.gatehouse.InvalidInputException;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rules for usernames: NFKC-normalised, 1 to {@value #MAX_LENGTH} code points of letters, digits and
@@ -60,6 +61,22 @@ public final class Username {
      */
     public static String canonical(String raw) {
         return Canonical.fold(normalize(raw));
+    }
+
+    /**
+     * The key a store looks a username up by, or empty for a string no stored username can have: a login form
+     * must find nothing for such input, not fail on it.
+     *
+     * @param raw a username in any form, as typed
+     * @return {@link #canonical(String)} of it, or empty when it breaks a rule
+     */
+    public static Optional<String> lookupKey(String raw) {
+        Objects.requireNonNull(raw, "username");
+        try {
+            return Optional.of(canonical(raw));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isAllowed(int cp) {

@@ -1,6 +1,5 @@
 package io.gatehouse.jdbc;
 
-import io.gatehouse.InvalidInputException;
 import io.gatehouse.user.DuplicateUserException;
 import io.gatehouse.user.EmailAddress;
 import io.gatehouse.user.NewUser;
@@ -69,26 +68,14 @@ final class JdbcUserStore implements UserStore {
 
     @Override
     public Optional<User> findByUsername(String username) {
-        Objects.requireNonNull(username, "username");
-        String key;
-        try {
-            key = Username.canonical(username);
-        } catch (InvalidInputException e) {
-            return Optional.empty();
-        }
-        return findByKey(selectByUsernameKey, key, "finding a user by username");
+        return Username.lookupKey(username)
+                .flatMap(key -> findByKey(selectByUsernameKey, key, "finding a user by username"));
     }
 
     @Override
     public Optional<User> findByEmail(String email) {
-        Objects.requireNonNull(email, "email");
-        String key;
-        try {
-            key = EmailAddress.canonical(email);
-        } catch (InvalidInputException e) {
-            return Optional.empty();
-        }
-        return findByKey(selectByEmailKey, key, "finding a user by email");
+        return EmailAddress.lookupKey(email)
+                .flatMap(key -> findByKey(selectByEmailKey, key, "finding a user by email"));
     }
 
     @Override
