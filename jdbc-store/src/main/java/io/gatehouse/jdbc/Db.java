@@ -108,6 +108,21 @@ final class Db {
         }
     }
 
+    /**
+     * Like {@link #write}, but the statements of {@code work} commit together: in a transaction of their own, or
+     * in the unit of work open on this thread.
+     *
+     * @param what what the store is doing, for the error message
+     * @param onViolation as for {@link #write}
+     * @param work the statements
+     * @return what the work returned
+     */
+    <T> T writeAtomically(String what, Function<String, @Nullable RuntimeException> onViolation,
+            HandleCallback<T, RuntimeException> work) {
+        return write(what, onViolation, handle -> handle.isInTransaction() ? work.withHandle(handle)
+                : handle.inTransaction(work));
+    }
+
     private <T> T guarded(Handle handle, HandleCallback<T, RuntimeException> work) {
         if (dialect != Dialect.POSTGRESQL || !handle.isInTransaction()) {
             return work.withHandle(handle);

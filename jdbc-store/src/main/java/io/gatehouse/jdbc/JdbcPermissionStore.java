@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link PermissionStore} on SQL tables. Grants and memberships refer to users, groups and registered
  * permissions by foreign keys that cascade on delete, so deleting a user or a group removes its grants with
- * it. Lists are sorted by name in Java, so the order does not depend on the database's collation.
+ * it. Lists are sorted by name in Java, so the order does not depend on the database's collation. Every change
+ * that can alter a user's permissions raises the permission epoch in its own transaction (see
+ * {@link JdbcSessionSubjectLookup}).
  */
 final class JdbcPermissionStore implements PermissionStore {
     private static final Comparator<Group> BY_NAME = Comparator.comparing(Group::name);
@@ -45,6 +47,7 @@ final class JdbcPermissionStore implements PermissionStore {
     private final String grantedPermissions;
     private final String removeUserGrants;
     private final String removeUserMemberships;
+    private final String raiseEpoch;
 
     JdbcPermissionStore(Db db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -71,6 +74,7 @@ final class JdbcPermissionStore implements PermissionStore {
                 + "ON gp.group_id = ug.group_id WHERE ug.user_id = ?");
         removeUserGrants = db.sql("DELETE FROM {p}user_permission WHERE user_id = ?");
         removeUserMemberships = db.sql("DELETE FROM {p}user_group WHERE user_id = ?");
+        raiseEpoch = db.sql("UPDATE {p}permission_epoch SET epoch = epoch + 1 WHERE id = 1");
     }
 
     @Override
@@ -117,14 +121,18 @@ final class JdbcPermissionStore implements PermissionStore {
 
     @Override
     public boolean deleteGroup(long groupId) {
-        return db.call("deleting a group", handle -> handle.createUpdate(deleteGroup).bind(0, groupId).execute() == 1);
+        return db.inTransaction("deleting a group", handle -> {
+            raiseEpoch(handle);
+            return handle.createUpdate(deleteGroup).bind(0, groupId).execute() == 1;
+        });
     }
 
     @Override
     public void grantToUser(long userId, Permission permission) {
         checkUserId(userId);
         Objects.requireNonNull(permission, "permission");
-        db.write("granting a permission to a user", constraint -> unknownUser(constraint, userId), handle -> {
+        db.writeAtomically("granting a permission to a user", constraint -> unknownUser(constraint, userId), handle -> {
+            raiseEpoch(handle);
             requireRegistered(handle, permission);
             return handle.createUpdate(grantToUser).bind(0, userId).bind(1, permission.name()).execute();
         });
@@ -133,14 +141,17 @@ final class JdbcPermissionStore implements PermissionStore {
     @Override
     public boolean revokeFromUser(long userId, Permission permission) {
         Objects.requireNonNull(permission, "permission");
-        return db.call("revoking a permission from a user", handle ->
-                handle.createUpdate(revokeFromUser).bind(0, userId).bind(1, permission.name()).execute() == 1);
+        return db.inTransaction("revoking a permission from a user", handle -> {
+            raiseEpoch(handle);
+            return handle.createUpdate(revokeFromUser).bind(0, userId).bind(1, permission.name()).execute() == 1;
+        });
     }
 
     @Override
     public void grantToGroup(long groupId, Permission permission) {
         Objects.requireNonNull(permission, "permission");
-        db.write("granting a permission to a group", constraint -> null, handle -> {
+        db.writeAtomically("granting a permission to a group", constraint -> null, handle -> {
+            raiseEpoch(handle);
             requireGroup(handle, groupId);
             requireRegistered(handle, permission);
             return handle.createUpdate(grantToGroup).bind(0, groupId).bind(1, permission.name()).execute();
@@ -150,7 +161,8 @@ final class JdbcPermissionStore implements PermissionStore {
     @Override
     public boolean revokeFromGroup(long groupId, Permission permission) {
         Objects.requireNonNull(permission, "permission");
-        return db.call("revoking a permission from a group", handle -> {
+        return db.inTransaction("revoking a permission from a group", handle -> {
+            raiseEpoch(handle);
             requireGroup(handle, groupId);
             return handle.createUpdate(revokeFromGroup).bind(0, groupId).bind(1, permission.name()).execute() == 1;
         });
@@ -159,7 +171,8 @@ final class JdbcPermissionStore implements PermissionStore {
     @Override
     public void addToGroup(long userId, long groupId) {
         checkUserId(userId);
-        db.write("adding a user to a group", constraint -> unknownUser(constraint, userId), handle -> {
+        db.writeAtomically("adding a user to a group", constraint -> unknownUser(constraint, userId), handle -> {
+            raiseEpoch(handle);
             requireGroup(handle, groupId);
             return handle.createUpdate(addToGroup).bind(0, userId).bind(1, groupId).execute();
         });
@@ -167,7 +180,8 @@ final class JdbcPermissionStore implements PermissionStore {
 
     @Override
     public boolean removeFromGroup(long userId, long groupId) {
-        return db.call("removing a user from a group", handle -> {
+        return db.inTransaction("removing a user from a group", handle -> {
+            raiseEpoch(handle);
             requireGroup(handle, groupId);
             return handle.createUpdate(removeFromGroup).bind(0, userId).bind(1, groupId).execute() == 1;
         });
@@ -204,6 +218,7 @@ final class JdbcPermissionStore implements PermissionStore {
     @Override
     public void removeUser(long userId) {
         db.inTransaction("removing a user's grants", handle -> {
+            raiseEpoch(handle);
             handle.createUpdate(removeUserGrants).bind(0, userId).execute();
             return handle.createUpdate(removeUserMemberships).bind(0, userId).execute();
         });
@@ -223,6 +238,15 @@ final class JdbcPermissionStore implements PermissionStore {
         Set<Permission> set = new TreeSet<>();
         names.forEach(name -> set.add(Permission.of(name)));
         return Collections.unmodifiableSet(set);
+    }
+
+    /**
+     * Raises the permission epoch, first, in the transaction of a change to grants, memberships or groups, so that
+     * nodes stop reusing permissions they read before it ({@link JdbcSessionSubjectLookup}). First, so that every
+     * such change takes the epoch row's lock before any other and two of them cannot deadlock.
+     */
+    private void raiseEpoch(Handle handle) {
+        handle.createUpdate(raiseEpoch).execute();
     }
 
     private void requireRegistered(Handle handle, Permission permission) {

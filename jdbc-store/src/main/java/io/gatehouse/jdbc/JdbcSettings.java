@@ -26,14 +26,22 @@ public final class JdbcSettings {
     public static final int MAX_PREFIX_LENGTH = 24;
 
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]*_");
-    private static final JdbcSettings DEFAULTS = new JdbcSettings(DEFAULT_PREFIX, null);
+    /** Sessions whose permissions a node remembers unless told otherwise. */
+    public static final int DEFAULT_PERMISSION_CACHE = 20_000;
+
+    private static final JdbcSettings DEFAULTS = new JdbcSettings(DEFAULT_PREFIX, null, DEFAULT_PERMISSION_CACHE);
 
     private final String tablePrefix;
     private final @Nullable Dialect dialect;
+    private final int permissionCache;
 
-    private JdbcSettings(String tablePrefix, @Nullable Dialect dialect) {
+    private JdbcSettings(String tablePrefix, @Nullable Dialect dialect, int permissionCache) {
         this.tablePrefix = checkPrefix(tablePrefix);
         this.dialect = dialect;
+        if (permissionCache < 0) {
+            throw new IllegalArgumentException("permissionCache must be 0 (off) or more, was " + permissionCache + ".");
+        }
+        this.permissionCache = permissionCache;
     }
 
     /**
@@ -53,7 +61,7 @@ public final class JdbcSettings {
      * @throws IllegalArgumentException naming {@code tablePrefix} when the prefix breaks the rule above
      */
     public JdbcSettings withTablePrefix(String prefix) {
-        return new JdbcSettings(prefix, dialect);
+        return new JdbcSettings(prefix, dialect, permissionCache);
     }
 
     /**
@@ -63,7 +71,31 @@ public final class JdbcSettings {
      * @return the new settings
      */
     public JdbcSettings withDialect(Dialect value) {
-        return new JdbcSettings(tablePrefix, Objects.requireNonNull(value, "dialect"));
+        return new JdbcSettings(tablePrefix, Objects.requireNonNull(value, "dialect"), permissionCache);
+    }
+
+    /**
+     * A copy that remembers the permissions of at most {@code sessions} sessions per node, to skip reading them
+     * again while no grant, membership or group has changed anywhere (the permission epoch: see the schema's
+     * {@code V2__permission_epoch.sql}). Decisions never use stale permissions: every change made through the
+     * {@link io.gatehouse.permission.PermissionStore} is seen by every node's next request. Turn it off (0) when
+     * something else writes the grant tables without raising the epoch.
+     *
+     * @param sessions how many sessions' permissions to remember, 0 for none
+     * @return the new settings
+     * @throws IllegalArgumentException naming {@code permissionCache} when negative
+     */
+    public JdbcSettings withPermissionCache(int sessions) {
+        return new JdbcSettings(tablePrefix, dialect, sessions);
+    }
+
+    /**
+     * How many sessions' permissions a node remembers.
+     *
+     * @return the count, 0 when off; {@value #DEFAULT_PERMISSION_CACHE} unless set
+     */
+    public int permissionCache() {
+        return permissionCache;
     }
 
     /**
@@ -103,6 +135,7 @@ public final class JdbcSettings {
 
     @Override
     public String toString() {
-        return "JdbcSettings[tablePrefix=" + tablePrefix + ", dialect=" + (dialect == null ? "detect" : dialect) + "]";
+        return "JdbcSettings[tablePrefix=" + tablePrefix + ", dialect=" + (dialect == null ? "detect" : dialect)
+                + ", permissionCache=" + permissionCache + "]";
     }
 }

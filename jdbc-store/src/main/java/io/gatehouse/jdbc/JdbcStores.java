@@ -54,7 +54,7 @@ public final class JdbcStores {
         users = new JdbcUserStore(db);
         permissions = new JdbcPermissionStore(db);
         sessions = new JdbcSessionStore(db);
-        sessionLookup = new JdbcSessionSubjectLookup(db);
+        sessionLookup = new JdbcSessionSubjectLookup(db, settings.permissionCache());
         throttle = new JdbcThrottleStore(db);
         outbox = new JdbcMailOutbox(db);
         unitOfWork = new JdbcUnitOfWork(db);

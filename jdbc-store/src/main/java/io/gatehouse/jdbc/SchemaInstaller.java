@@ -40,7 +40,7 @@ public final class SchemaInstaller {
     public static final String PREFIX_PLACEHOLDER = "${gatehouse_prefix}";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaInstaller.class);
-    private static final List<String> SCRIPTS = List.of("V1__create_tables.sql");
+    private static final List<String> SCRIPTS = List.of("V1__create_tables.sql", "V2__permission_epoch.sql");
     private static final int LOCK_WAIT_SECONDS = 60;
     private static final long STALE_LEASE_MILLIS = 10 * 60 * 1000L;
 

@@ -180,12 +180,17 @@ final class DatabaseFixture implements BeforeAllCallback, BeforeEachCallback, Af
     }
 
     static void deleteAllRows(javax.sql.DataSource dataSource, String prefix) {
-        execute(dataSource, TABLES.stream().map(t -> "DELETE FROM " + prefix + t).toList(), false);
+        List<String> statements = new java.util.ArrayList<>(TABLES.stream().map(t -> "DELETE FROM " + prefix + t)
+                .toList());
+        // The grants went by plain SQL: raise the epoch, as the schema asks, so no node reuses what it read.
+        statements.add("UPDATE " + prefix + "permission_epoch SET epoch = epoch + 1 WHERE id = 1");
+        execute(dataSource, statements, false);
     }
 
     static void dropTables(javax.sql.DataSource dataSource, String prefix) {
         List<String> drops = new java.util.ArrayList<>(TABLES.stream().map(t -> "DROP TABLE IF EXISTS " + prefix + t)
                 .toList());
+        drops.add("DROP TABLE IF EXISTS " + prefix + "permission_epoch");
         drops.add("DROP TABLE IF EXISTS " + prefix + "schema_version");
         execute(dataSource, drops, true);
     }

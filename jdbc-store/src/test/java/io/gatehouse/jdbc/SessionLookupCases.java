@@ -1,6 +1,7 @@
 package io.gatehouse.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.crypto.SecretKeyRing;
 import io.gatehouse.mail.EmailMessage;
@@ -17,6 +18,10 @@ import io.gatehouse.testing.MutableClock;
 import io.gatehouse.user.User;
 import io.gatehouse.user.UserBuilder;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,6 +137,124 @@ abstract class SessionLookupCases {
 
         assertThat(view.user().active()).isFalse();
         assertThat(view.permissions()).isEmpty();
+    }
+
+    @Test
+    void permissionsReadOnceAreReusedUntilTheEpochMovesAndStillInOneStatement() {
+        User alice = user("alice", true);
+        stores.permissions().grantToUser(alice.id(), VIEW);
+        String idHash = sessions.start(alice, false, null).session().idHash();
+        assertThat(stores.sessionLookup().find(idHash).orElseThrow().permissions()).containsExactly(VIEW);
+
+        // A grant written with plain SQL, without raising the epoch: this node keeps what it read, which shows that
+        // it reuses it (and is why the schema asks SQL writers to raise the epoch).
+        sql("INSERT INTO " + db().prefix() + "user_permission (user_id, permission_name) VALUES (" + alice.id()
+                + ", 'blog.add_post')");
+        counter.reset();
+        assertThat(stores.sessionLookup().find(idHash).orElseThrow().permissions()).containsExactly(VIEW);
+        assertThat(counter.statements()).hasSize(1);
+
+        sql("UPDATE " + db().prefix() + "permission_epoch SET epoch = epoch + 1 WHERE id = 1");
+        counter.reset();
+        assertThat(stores.sessionLookup().find(idHash).orElseThrow().permissions()).containsExactlyInAnyOrder(VIEW, ADD);
+        assertThat(counter.statements()).hasSize(1);
+    }
+
+    @Test
+    void everyChangeThatCanAlterPermissionsRaisesTheEpochAndAFailedOneDoesNot() {
+        User alice = user("alice", true);
+        PermissionStore grants = stores.permissions();
+        Group editors = grants.createGroup("editors");
+        List<Map.Entry<String, Runnable>> changes = List.of(
+                Map.entry("grantToUser", () -> grants.grantToUser(alice.id(), VIEW)),
+                Map.entry("revokeFromUser", () -> grants.revokeFromUser(alice.id(), VIEW)),
+                Map.entry("grantToGroup", () -> grants.grantToGroup(editors.id(), CHANGE)),
+                Map.entry("addToGroup", () -> grants.addToGroup(alice.id(), editors.id())),
+                Map.entry("revokeFromGroup", () -> grants.revokeFromGroup(editors.id(), CHANGE)),
+                Map.entry("removeFromGroup", () -> grants.removeFromGroup(alice.id(), editors.id())),
+                Map.entry("removeUser", () -> grants.removeUser(alice.id())),
+                Map.entry("deleteGroup", () -> grants.deleteGroup(editors.id())));
+        for (Map.Entry<String, Runnable> change : changes) {
+            long before = epoch();
+            change.getValue().run();
+            assertThat(epoch()).as(change.getKey()).isGreaterThan(before);
+        }
+
+        long before = epoch();
+        assertThatThrownBy(() -> grants.grantToUser(alice.id() + 1000, VIEW)).isInstanceOf(RuntimeException.class);
+        assertThat(epoch()).as("a refused grant rolls its epoch back with it").isEqualTo(before);
+    }
+
+    @Test
+    void withoutTheEpochRowPermissionsAreReadOnEveryRequest() {
+        User alice = user("alice", true);
+        String idHash = sessions.start(alice, false, null).session().idHash();
+        sql("DELETE FROM " + db().prefix() + "permission_epoch");
+        try {
+            assertThat(stores.sessionLookup().find(idHash).orElseThrow().permissions()).isEmpty();
+            sql("INSERT INTO " + db().prefix() + "user_permission (user_id, permission_name) VALUES (" + alice.id()
+                    + ", 'blog.view_post')");
+
+            assertThat(stores.sessionLookup().find(idHash).orElseThrow().permissions()).containsExactly(VIEW);
+            grants().revokeFromUser(alice.id(), VIEW);
+            assertThat(stores.sessionLookup().find(idHash).orElseThrow().permissions()).isEmpty();
+        } finally {
+            sql("INSERT INTO " + db().prefix() + "permission_epoch (id, epoch) VALUES (1, 1000000)");
+        }
+    }
+
+    @Test
+    void withTheCacheOffPermissionsAreReadOnEveryRequest() {
+        JdbcStores uncached = JdbcStores.create(db().dataSource(), db().settings().withPermissionCache(0));
+        User alice = user("alice", true);
+        String idHash = sessions.start(alice, false, null).session().idHash();
+        assertThat(uncached.sessionLookup().find(idHash).orElseThrow().permissions()).isEmpty();
+
+        sql("INSERT INTO " + db().prefix() + "user_permission (user_id, permission_name) VALUES (" + alice.id()
+                + ", 'blog.view_post')");
+
+        assertThat(uncached.sessionLookup().find(idHash).orElseThrow().permissions()).containsExactly(VIEW);
+    }
+
+    @Test
+    void moreSessionsThanTheCacheHoldsStillResolveToTheirOwnPermissions() {
+        JdbcStores small = JdbcStores.create(db().dataSource(), db().settings().withPermissionCache(2));
+        List<Permission> each = List.of(VIEW, ADD, CHANGE, DELETE, VIEW);
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < each.size(); i++) {
+            User user = user("user" + i, true);
+            grants().grantToUser(user.id(), each.get(i));
+            hashes.add(sessions.start(user, false, null).session().idHash());
+        }
+
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < each.size(); i++) {
+                assertThat(small.sessionLookup().find(hashes.get(i)).orElseThrow().permissions())
+                        .as("round %d, session %d", round, i).containsExactly(each.get(i));
+            }
+        }
+    }
+
+    private PermissionStore grants() {
+        return stores.permissions();
+    }
+
+    private long epoch() {
+        try (Connection c = db().dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT epoch FROM " + db().prefix() + "permission_epoch WHERE id = 1")) {
+            assertThat(rs.next()).as("the epoch row").isTrue();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void sql(String statement) {
+        try (Connection c = db().dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -23,16 +23,16 @@ class MigrateCommandTest {
     }
 
     @Test
-    void migrateOnAnEmptyDatabaseAppliesVersionOneThenIsUpToDate() {
+    void migrateOnAnEmptyDatabaseAppliesEveryVersionThenIsUpToDate() {
         TestCli cli = new TestCli(dir);
 
         TestCli.Result first = cli.run("migrate");
         TestCli.Result second = cli.run("migrate");
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("Applied schema version 1 to jdbc:h2:file:" + dir.resolve("gatehouse"));
+        assertThat(first.out()).contains("Applied schema versions 1, 2 to jdbc:h2:file:" + dir.resolve("gatehouse"));
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).contains("is up to date (version 1)");
+        assertThat(second.out()).contains("is up to date (version 2)");
         assertThat(second.err()).isEmpty();
     }
 
@@ -58,14 +58,14 @@ class MigrateCommandTest {
         try (Connection connection = DriverManager.getConnection(cli.settings().databaseUrl(), "sa", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO gatehouse_schema_version (version, script, installed_at) "
-                    + "VALUES (2, 'V2__from_the_future.sql', 0)");
+                    + "VALUES (3, 'V3__from_the_future.sql', 0)");
         }
 
         TestCli.Result migrate = cli.run("migrate");
         TestCli.Result clear = cli.run("clearsessions");
 
         assertThat(migrate.exitCode()).as(migrate.toString()).isEqualTo(6);
-        assertThat(migrate.err()).contains("is at version 2, newer than this tool knows (1)");
+        assertThat(migrate.err()).contains("is at version 3, newer than this tool knows (2)");
         assertThat(clear.exitCode()).isEqualTo(6);
     }
 

@@ -73,7 +73,7 @@ class ServerDatabaseCliTest {
             assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(6);
             assertThat(missing.err()).contains("The Gatehouse schema is not installed");
 
-            assertThat(cli.run("migrate").out()).contains("Applied schema version 1");
+            assertThat(cli.run("migrate").out()).contains("Applied schema versions 1, 2");
             assertThat(cli.run("migrate").out()).contains("up to date");
 
             TestCli.Result created = cli.runWithStdin(PASSWORD + "\n", "createsuperuser", "--username", "admin",
