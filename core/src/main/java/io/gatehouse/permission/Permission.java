@@ -3,7 +3,6 @@ package io.gatehouse.permission;
 import io.gatehouse.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A named permission such as {@code blog.change_post}: an app label, a dot, and a codename, both lower-case
@@ -18,8 +17,6 @@ public record Permission(String name) implements Comparable<Permission> {
     /** The actions every registered resource gets, in Django's order. */
     public static final List<String> DEFAULT_ACTIONS = List.of("add", "change", "delete", "view");
 
-    private static final Pattern PART = Pattern.compile("[a-z][a-z0-9_]*");
-
     /**
      * Validates the name.
      *
@@ -27,15 +24,42 @@ public record Permission(String name) implements Comparable<Permission> {
      */
     public Permission {
         Objects.requireNonNull(name, "permission");
-        int dot = name.indexOf('.');
-        if (name.length() > MAX_LENGTH || dot < 0 || name.indexOf('.', dot + 1) >= 0
-                || !PART.matcher(name.substring(0, dot)).matches()
-                || !PART.matcher(name.substring(dot + 1)).matches()) {
+        if (!isWellFormed(name)) {
             throw new InvalidInputException("permission", "permission_invalid",
                     "The permission \"" + printable(name) + "\" is not valid: it must look like "
                             + "app.action_resource (for example blog.change_post), in lower-case letters, "
                             + "digits and underscores, at most " + MAX_LENGTH + " characters.");
         }
+    }
+
+    // Stores build several of these for every request, so this is a plain scan rather than a regex over two
+    // substrings: exactly one dot, and on each side [a-z][a-z0-9_]*.
+    private static boolean isWellFormed(String name) {
+        int length = name.length();
+        if (length > MAX_LENGTH) {
+            return false;
+        }
+        boolean seenDot = false;
+        boolean partStart = true;
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                partStart = false;
+            } else if ((c >= '0' && c <= '9') || c == '_') {
+                if (partStart) {
+                    return false;
+                }
+            } else if (c == '.') {
+                if (seenDot || partStart) {
+                    return false;
+                }
+                seenDot = true;
+                partStart = true;
+            } else {
+                return false;
+            }
+        }
+        return seenDot && !partStart;
     }
 
     /**

@@ -18,6 +18,18 @@ public final class EmailAddress {
     private static final int MAX_LOCAL_LENGTH = 64;
     private static final int MAX_LABEL_LENGTH = 63;
     private static final String ATEXT_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
+    private static final String LOCALHOST = "localhost";
+    /** For each ASCII character, whether a local part may hold it: a dot, a letter or digit, or an atext special. */
+    private static final boolean[] LOCAL_ASCII = new boolean[128];
+    /** For each ASCII character, whether a domain label may hold it: a hyphen, a letter or a digit. */
+    private static final boolean[] DOMAIN_ASCII = new boolean[128];
+
+    static {
+        for (int cp = 0; cp < 128; cp++) {
+            LOCAL_ASCII[cp] = cp == '.' || Character.isLetterOrDigit(cp) || ATEXT_SPECIALS.indexOf(cp) >= 0;
+            DOMAIN_ASCII[cp] = cp == '-' || Character.isLetterOrDigit(cp);
+        }
+    }
 
     private EmailAddress() {
     }
@@ -57,6 +69,9 @@ public final class EmailAddress {
         return raw;
     }
 
+    // Stores run this for every row they read, so it scans index ranges of raw instead of taking substrings,
+    // splitting on dots or streaming code points; what it accepts and the error it reports first are as they
+    // were.
     private static void checkShape(String raw, String field) {
         if (raw.length() > MAX_LENGTH) {
             throw new InvalidInputException(field, "email_too_long",
@@ -66,13 +81,11 @@ public final class EmailAddress {
         if (at <= 0 || at == raw.length() - 1 || raw.indexOf('@') != at) {
             throw malformed(field, "it must have the form name@example.com");
         }
-        String local = raw.substring(0, at);
-        String domain = raw.substring(at + 1);
-        if (local.length() > MAX_LOCAL_LENGTH) {
+        if (at > MAX_LOCAL_LENGTH) {
             throw malformed(field, "the part before @ must be at most " + MAX_LOCAL_LENGTH + " characters");
         }
-        checkLocal(local, field);
-        checkDomain(domain, field);
+        checkLocal(raw, at, field);
+        checkDomain(raw, at + 1, field);
     }
 
     /**
@@ -119,31 +132,64 @@ public final class EmailAddress {
         }
     }
 
-    private static void checkLocal(String local, String field) {
-        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+    /** Checks the local part, {@code raw[0, end)}; {@code raw.charAt(end)} is the {@code @}. */
+    private static void checkLocal(String raw, int end, String field) {
+        // Both rules cover the whole local part and a misplaced dot is reported before a bad character, so one
+        // pass notes both and the dot rule is reported first.
+        boolean badDots = raw.charAt(0) == '.' || raw.charAt(end - 1) == '.';
+        boolean badCharacter = false;
+        for (int i = 0; i < end; ) {
+            int cp = raw.codePointAt(i);
+            if (cp == '.' && i + 1 < end && raw.charAt(i + 1) == '.') {
+                badDots = true;
+            }
+            if (!(cp < 128 ? LOCAL_ASCII[cp] : Character.isLetterOrDigit(cp))) {
+                badCharacter = true;
+            }
+            i += Character.charCount(cp);
+        }
+        if (badDots) {
             throw malformed(field, "the part before @ must not start or end with a dot or hold two dots in a row");
         }
-        local.codePoints().forEach(cp -> {
-            if (!(cp == '.' || Character.isLetterOrDigit(cp) || (cp < 128 && ATEXT_SPECIALS.indexOf(cp) >= 0))) {
-                throw malformed(field, "the part before @ holds a character that is not allowed there");
-            }
-        });
+        if (badCharacter) {
+            throw malformed(field, "the part before @ holds a character that is not allowed there");
+        }
     }
 
-    private static void checkDomain(String domain, String field) {
-        String[] labels = domain.split("\\.", -1);
-        if (labels.length < 2 && !domain.equalsIgnoreCase("localhost")) {
+    /** Checks the domain, {@code raw[from, raw.length())}, label by label in order. */
+    private static void checkDomain(String raw, int from, String field) {
+        int length = raw.length();
+        // As domain.equalsIgnoreCase("localhost"), which is a length check and a case-insensitive regionMatches.
+        boolean localhost = length - from == LOCALHOST.length()
+                && raw.regionMatches(true, from, LOCALHOST, 0, LOCALHOST.length());
+        if (raw.indexOf('.', from) < 0 && !localhost) {
             throw malformed(field, "the domain must have a dot, as in example.com");
         }
-        for (String label : labels) {
-            if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH || label.startsWith("-") || label.endsWith("-")) {
-                throw malformed(field, "each part of the domain must be 1 to 63 letters, digits or inner hyphens");
+        int start = from;
+        while (true) {
+            int end = raw.indexOf('.', start);
+            if (end < 0) {
+                end = length;
             }
-            label.codePoints().forEach(cp -> {
-                if (!(cp == '-' || Character.isLetterOrDigit(cp))) {
-                    throw malformed(field, "the domain holds a character that is not allowed there");
-                }
-            });
+            checkLabel(raw, start, end, field);
+            if (end == length) {
+                return;
+            }
+            start = end + 1;
+        }
+    }
+
+    /** Checks one label, {@code raw[start, end)}; the char at {@code end}, if any, is a dot. */
+    private static void checkLabel(String raw, int start, int end, String field) {
+        if (end == start || end - start > MAX_LABEL_LENGTH || raw.charAt(start) == '-' || raw.charAt(end - 1) == '-') {
+            throw malformed(field, "each part of the domain must be 1 to 63 letters, digits or inner hyphens");
+        }
+        for (int i = start; i < end; ) {
+            int cp = raw.codePointAt(i);
+            if (!(cp < 128 ? DOMAIN_ASCII[cp] : Character.isLetterOrDigit(cp))) {
+                throw malformed(field, "the domain holds a character that is not allowed there");
+            }
+            i += Character.charCount(cp);
         }
     }
 

@@ -15,6 +15,14 @@ import java.util.Optional;
 public final class Username {
     /** The longest username, in code points after normalisation. */
     public static final int MAX_LENGTH = 150;
+    /** {@link #isAllowedSlow} for each ASCII character, computed from it so the two cannot disagree. */
+    private static final boolean[] ASCII_ALLOWED = new boolean[128];
+
+    static {
+        for (int c = 0; c < ASCII_ALLOWED.length; c++) {
+            ASCII_ALLOWED[c] = isAllowedSlow(c);
+        }
+    }
 
     private Username() {
     }
@@ -33,20 +41,25 @@ public final class Username {
         if (raw.length() > MAX_LENGTH * 4) {
             throw tooLong();
         }
-        String normalized = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        // Every ASCII string is already in NFKC (no ASCII character decomposes or composes with another), and
+        // stores hand every stored username back through here, so skip the normaliser for the common case.
+        String normalized = Canonical.isAscii(raw) ? raw : Normalizer.normalize(raw, Normalizer.Form.NFKC);
         if (normalized.isEmpty()) {
             throw new InvalidInputException("username", "username_blank", "The username must not be blank.");
         }
-        if (normalized.codePointCount(0, normalized.length()) > MAX_LENGTH) {
+        // A string never has more code points than chars, so only a long one needs counting.
+        if (normalized.length() > MAX_LENGTH && normalized.codePointCount(0, normalized.length()) > MAX_LENGTH) {
             throw tooLong();
         }
-        normalized.codePoints().forEach(cp -> {
+        for (int i = 0; i < normalized.length(); ) {
+            int cp = normalized.codePointAt(i);
             if (!isAllowed(cp)) {
                 throw new InvalidInputException("username", "username_invalid_character",
                         "The username may contain only letters, digits and the characters . @ + - _ ; "
                                 + "found U+" + String.format(Locale.ROOT, "%04X", cp) + ".");
             }
-        });
+            i += Character.charCount(cp);
+        }
         return normalized;
     }
 
@@ -80,6 +93,10 @@ public final class Username {
     }
 
     private static boolean isAllowed(int cp) {
+        return cp < 128 ? ASCII_ALLOWED[cp] : isAllowedSlow(cp);
+    }
+
+    private static boolean isAllowedSlow(int cp) {
         return Character.isLetterOrDigit(cp) || cp == '.' || cp == '@' || cp == '+' || cp == '-' || cp == '_';
     }
 
