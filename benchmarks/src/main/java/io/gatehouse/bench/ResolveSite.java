@@ -128,22 +128,24 @@ final class ResolveSite implements AutoCloseable {
 
     /**
      * Statements per resolve on each side, counted on the last session (the newest, so no touch is due), through
-     * counting wrappers around the same pool: a JDBI {@link SqlCounter} and a {@link CountingDataSource} for
-     * Gatehouse, a {@link CountingDataSource} for Spring.
+     * a {@link CountingDataSource} around the same pool for each side. Gatehouse resolves the session twice: first on
+     * a node that has read nothing yet, then again, when it reuses the permissions it read (the epoch has not moved).
      *
      * @return the counts
      */
     StatementCounts countStatements() {
         int last = sessions() - 1;
         CountingDataSource ours = new CountingDataSource(db.dataSource());
-        Jdbi jdbi = Jdbi.create(ours);
-        SqlCounter sql = new SqlCounter();
-        jdbi.setSqlLogger(sql);
-        Gatehouse counted = JdbcStores.create(jdbi, JdbcSettings.defaults().withDialect(db.database().dialect()))
-                .configure(Gatehouse.builder(keys)).build();
+        Gatehouse counted = JdbcStores.create(Jdbi.create(ours),
+                JdbcSettings.defaults().withDialect(db.database().dialect())).configure(Gatehouse.builder(keys)).build();
         if (!counted.subject(cookies.get(last)).isAuthenticated()) {
             throw new IllegalStateException("The counted Gatehouse resolve found no user.");
         }
+        int first = ours.executions();
+        if (!counted.subject(cookies.get(last)).isAuthenticated()) {
+            throw new IllegalStateException("The second counted Gatehouse resolve found no user.");
+        }
+        int again = ours.executions() - first;
         int springExecutions = -1;
         int springTransactions = -1;
         if (spring != null) {
@@ -154,25 +156,24 @@ final class ResolveSite implements AutoCloseable {
             springExecutions = theirs.executions();
             springTransactions = theirs.transactionEnds();
         }
-        return new StatementCounts(sql.statements().size(), ours.executions(), ours.transactionEnds(),
-                springExecutions, springTransactions);
+        return new StatementCounts(first, again, ours.transactionEnds(), springExecutions, springTransactions);
     }
 
     /**
      * Statements per resolve.
      *
-     * @param gatehouseSql statements JDBI sent for Gatehouse
-     * @param gatehouseExecutions statement executions the counting data source saw for Gatehouse
-     * @param gatehouseTransactions commits and rollbacks for Gatehouse
+     * @param gatehouseFirst statements Gatehouse executed for its first resolve (permissions read)
+     * @param gatehouseAgain statements Gatehouse executed for the same resolve again (permissions reused)
+     * @param gatehouseTransactions commits and rollbacks for both of Gatehouse's resolves
      * @param springExecutions statement executions for Spring, or -1 without Spring's side
      * @param springTransactions commits and rollbacks for Spring, or -1 without Spring's side
      */
-    record StatementCounts(int gatehouseSql, int gatehouseExecutions, int gatehouseTransactions,
+    record StatementCounts(int gatehouseFirst, int gatehouseAgain, int gatehouseTransactions,
             int springExecutions, int springTransactions) {
         @Override
         public String toString() {
-            return "Gatehouse " + gatehouseExecutions + " statement(s) (JDBI SqlLogger: " + gatehouseSql + "), "
-                    + gatehouseTransactions + " commit(s); Spring Session JDBC + JdbcUserDetailsManager "
+            return "Gatehouse " + gatehouseFirst + " statement(s), and " + gatehouseAgain + " when it reuses the "
+                    + "permissions, " + gatehouseTransactions + " commit(s); Spring Session JDBC + JdbcUserDetailsManager "
                     + springExecutions + " statement(s), " + springTransactions + " commit(s)";
         }
     }

@@ -53,9 +53,7 @@ abstract class SessionLookupCases {
     @BeforeEach
     void countingStores() {
         db().freshStores();
-        Jdbi jdbi = Jdbi.create(db().dataSource());
-        jdbi.setSqlLogger(counter);
-        stores = db().storesOn(jdbi);
+        stores = db().storesOn(Jdbi.create(counter.around(db().dataSource())));
         clock = MutableClock.at(T0);
         sessions = SessionManager.builder(stores.sessions(), stores.sessionLookup(),
                 SecretKeyRing.generate(new SecureRandom()), clock)
