@@ -47,6 +47,16 @@ class LookupBenchmarkTest {
     }
 
     @Test
+    void theDatabaseFloorReadsTheRowTheCursorPoints() throws Exception {
+        ResolveBenchmark.Cursor cursor = ResolveBenchmarkTest.cursor(0);
+        ResolveBenchmark.Cursor same = ResolveBenchmarkTest.cursor(0);
+
+        for (int i = 0; i < 50; i++) {
+            assertThat(benchmark.databaseById(site, cursor)).isEqualTo(benchmark.byUsername(site, same).username());
+        }
+    }
+
+    @Test
     void bulkRowsHoldCoresCanonicalKeysSoAnyCaseFindsThem() {
         User user = site.store().findByUsername("USER777").orElseThrow();
 
