@@ -37,7 +37,7 @@ public record Session(
      */
     public Session {
         Objects.requireNonNull(idHash, "idHash");
-        if (idHash.length() != 64 || !idHash.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        if (!isLowerHex64(idHash)) {
             throw new IllegalArgumentException("idHash must be 64 lower-case hex characters (SHA-256).");
         }
         if (userId <= 0) {
@@ -65,5 +65,18 @@ public record Session(
         return "Session[userId=" + userId + ", createdAt=" + createdAt + ", lastSeenAt=" + lastSeenAt
                 + ", expiresAt=" + expiresAt + ", persistent=" + persistent + ", attributes=" + attributes.keySet()
                 + "]";
+    }
+
+    private static boolean isLowerHex64(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -24,11 +25,20 @@ final class Db {
     private static final String SAVEPOINT = "gatehouse_statement";
 
     private final Jdbi jdbi;
+    private final @Nullable DataSource dataSource;
     private final Dialect dialect;
     private final String prefix;
 
-    Db(Jdbi jdbi, Dialect dialect, String prefix) {
+    /**
+     * @param jdbi how the stores reach the database
+     * @param dataSource the data source behind {@code jdbi} when Gatehouse made the Jdbi itself, so that
+     *     {@link #callJdbc} may borrow a connection without a handle; {@code null} for an application's Jdbi
+     * @param dialect the dialect
+     * @param prefix the table prefix
+     */
+    Db(Jdbi jdbi, @Nullable DataSource dataSource, Dialect dialect, String prefix) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+        this.dataSource = dataSource;
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.prefix = JdbcSettings.checkPrefix(prefix);
     }
@@ -67,16 +77,31 @@ final class Db {
     }
 
     /**
-     * Runs plain JDBC on a handle's connection (the unit of work's, when one is open on this thread). For the
-     * request path only: there JDBI's per-statement set-up (configuration copy, argument and mapper lookup) costs
-     * more than H2 takes to answer.
+     * Runs plain JDBC reads: on the connection of the handle open on this thread (a unit of work's), or else on a
+     * connection borrowed from the data source for the call, without a JDBI handle, when Gatehouse made the Jdbi
+     * itself; through a handle of the application's Jdbi otherwise. For the request path only: there JDBI's handle
+     * and statement set-up (configuration copies, argument and mapper lookup) cost more than H2 takes to answer.
      *
      * @param what what the store is doing, for the error message
-     * @param work the statements
+     * @param work the statements; they must only read
      * @return what the work returned
      * @throws StoreException when the database fails
      */
     <T> T callJdbc(String what, JdbcWork<T> work) {
+        if (dataSource != null && jdbi.getHandleScope().get() == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                try {
+                    return work.run(connection);
+                } finally {
+                    if (!connection.getAutoCommit()) {
+                        // A pool that hands out connections outside autocommit: end the read's transaction.
+                        connection.rollback();
+                    }
+                }
+            } catch (SQLException e) {
+                throw StoreErrors.translate(e, what, prefix);
+            }
+        }
         try {
             return jdbi.withHandle(handle -> {
                 try {

@@ -122,7 +122,12 @@ final class JdbcSessionSubjectLookup implements SessionSubjectLookup {
         List<String> names = new ArrayList<>();
         split(rs.getString(next + 1), names);
         split(rs.getString(next + 2), names);
-        Set<Permission> permissions = JdbcPermissionStore.toSet(names);
+        List<Permission> parsed = new ArrayList<>(names.size());
+        for (String name : names) {
+            parsed.add(Permission.of(name));
+        }
+        // Immutable once: SessionView and Subject copy what they are given, and copying this set is free.
+        Set<Permission> permissions = Set.copyOf(parsed);
         if (hasEpoch && capacity > 0) {
             if (remembered.size() >= capacity) {
                 remembered.clear();

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementExceptions;
 
@@ -47,10 +48,10 @@ public final class JdbcStores {
     private final MailOutbox outbox;
     private final UnitOfWork unitOfWork;
 
-    private JdbcStores(Jdbi jdbi, JdbcSettings settings) {
+    private JdbcStores(Jdbi jdbi, @Nullable DataSource dataSource, JdbcSettings settings) {
         this.settings = settings;
         this.dialect = settings.dialect().orElseGet(() -> detect(jdbi, settings.tablePrefix()));
-        Db db = new Db(jdbi, dialect, settings.tablePrefix());
+        Db db = new Db(jdbi, dataSource, dialect, settings.tablePrefix());
         users = new JdbcUserStore(db);
         permissions = new JdbcPermissionStore(db);
         sessions = new JdbcSessionStore(db);
@@ -83,7 +84,7 @@ public final class JdbcStores {
     public static JdbcStores create(DataSource dataSource, JdbcSettings settings) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(settings, "settings");
-        return new JdbcStores(jdbiOf(dataSource), settings);
+        return new JdbcStores(jdbiOf(dataSource), dataSource, settings);
     }
 
     /**
@@ -98,7 +99,7 @@ public final class JdbcStores {
     public static JdbcStores create(Jdbi jdbi, JdbcSettings settings) {
         Objects.requireNonNull(jdbi, "jdbi");
         Objects.requireNonNull(settings, "settings");
-        return new JdbcStores(jdbi, settings);
+        return new JdbcStores(jdbi, null, settings);
     }
 
     /**

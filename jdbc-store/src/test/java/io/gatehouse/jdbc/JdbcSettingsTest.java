@@ -11,6 +11,20 @@ class JdbcSettingsTest {
     void defaultsUseTheGatehousePrefixAndDetectTheDialect() {
         assertThat(JdbcSettings.defaults().tablePrefix()).isEqualTo("gatehouse_");
         assertThat(JdbcSettings.defaults().dialect()).isEmpty();
+        assertThat(JdbcSettings.defaults().permissionCache()).isEqualTo(JdbcSettings.DEFAULT_PERMISSION_CACHE)
+                .isEqualTo(20_000);
+    }
+
+    @Test
+    void thePermissionCacheSizeIsKeptThroughOtherChangesAndANegativeOneIsRefusedNamingIt() {
+        JdbcSettings settings = JdbcSettings.defaults().withPermissionCache(0).withTablePrefix("auth_")
+                .withDialect(Dialect.H2);
+
+        assertThat(settings.permissionCache()).isZero();
+        assertThat(settings.withPermissionCache(5).permissionCache()).isEqualTo(5);
+        assertThat(settings.toString()).contains("permissionCache=0");
+        assertThatThrownBy(() -> JdbcSettings.defaults().withPermissionCache(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("permissionCache");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.gatehouse.outbox.MailOutbox;
 import io.gatehouse.outbox.OutboxMail;
 import io.gatehouse.user.DuplicateUserException;
 import io.gatehouse.user.NewUser;
+import io.gatehouse.session.Session;
 import io.gatehouse.user.User;
 import io.gatehouse.user.UserBuilder;
 import io.gatehouse.user.UserStore;
@@ -61,6 +62,23 @@ abstract class UnitOfWorkCases {
     private static EmailMessage verification(String to) {
         return EmailMessage.builder().from("Gatehouse <noreply@example.com>").to(to).subject("Verify your address")
                 .text("https://example.com/verify/token").build();
+    }
+
+    @Test
+    void theRequestPathLookupInsideAUnitReadsTheUnitsUncommittedRowsAndOutsideItDoesNot() {
+        // The lookup borrows its own connection only when no unit is open on the thread: inside one, it must join it.
+        String idHash = "a".repeat(64);
+
+        unit.run(() -> {
+            User alice = users.create(draft("alice", "alice@example.com"));
+            stores.sessions().save(new Session(idHash, alice.id(), "auth", NOW, NOW, NOW.plusSeconds(3600), false,
+                    java.util.Map.of()));
+            assertThat(stores.sessionLookup().find(idHash)).as("inside the unit").isPresent();
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(() -> stores.sessionLookup().find(idHash))
+                    .join()).as("another thread, outside the unit").isEmpty();
+        });
+
+        assertThat(stores.sessionLookup().find(idHash)).as("after the commit").isPresent();
     }
 
     @Test
