@@ -49,6 +49,26 @@ abstract class SchemaInstallerCases {
     }
 
     @Test
+    void aDatabaseAtVersionOneIsUpgradedToTwoWithItsEpochRowAndKeepsItsData() throws Exception {
+        String prefix = newPrefix();
+        SchemaInstaller.install(db().dataSource(), prefix);
+        // Back to version 1, as a database installed before version 2 existed, with a user in it.
+        try (Connection c = db().dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE " + prefix + "permission_epoch");
+            s.execute("DELETE FROM " + prefix + "schema_version WHERE version = 2");
+        }
+        JdbcStores v1 = JdbcStores.create(db().dataSource(), JdbcSettings.defaults().withTablePrefix(prefix));
+        long alice = v1.users().create(io.gatehouse.user.UserBuilder.create("alice", "alice@example.com", "!unusable",
+                java.time.Instant.parse("2026-01-01T00:00:00Z")).build()).id();
+
+        assertThat(SchemaInstaller.install(db().dataSource(), prefix)).containsExactly(2);
+
+        assertThat(versions(db().dataSource(), prefix)).containsExactly(1, 2);
+        assertThat(count(db().dataSource(), prefix + "permission_epoch")).isEqualTo(1);
+        assertThat(v1.users().findById(alice)).isPresent();
+    }
+
+    @Test
     void installFromTwoNodesAtOnceAppliesEachVersionExactlyOnce() throws Exception {
         String prefix = newPrefix();
         int installers = 4;
