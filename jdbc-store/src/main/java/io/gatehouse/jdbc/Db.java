@@ -183,8 +183,8 @@ final class Db {
      */
     <T> T writeAtomically(String what, Function<String, @Nullable RuntimeException> onViolation,
             HandleCallback<T, RuntimeException> work) {
-        return write(what, onViolation, handle -> handle.isInTransaction() ? work.withHandle(handle)
-                : handle.inTransaction(work));
+        // Handle.inTransaction joins a transaction already open on the handle (a unit of work).
+        return write(what, onViolation, handle -> handle.inTransaction(work));
     }
 
     private <T> T guarded(Handle handle, HandleCallback<T, RuntimeException> work) {

@@ -22,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  * The request path in one round trip: one prepared statement joins the session to its user and aggregates
  * the user's direct and group permissions in two correlated subqueries (one string each), so a request costs
  * one statement however many groups the user is in. The permissions of an inactive user are not even read.
- * Plain JDBC on the JDBI handle's connection: on the path every request takes, JDBI's per-statement set-up cost
- * more than H2 took to answer. Writes nothing: {@link io.gatehouse.session.SessionManager} decides about expiry and touches.
+ * Plain JDBC ({@link Db#callJdbc}): on a connection borrowed straight from the pool, or the unit of work's
+ * when one is open on the thread, because on the path every request takes JDBI's handle and statement set-up cost
+ * more than H2 took to answer. Writes nothing: {@link io.gatehouse.session.SessionManager} decides about expiry
+ * and touches.
  *
  * <p><b>Reusing permissions.</b> The statement also reads the permission epoch, a counter that every change to
  * grants, group memberships or groups raises in its own transaction ({@link JdbcPermissionStore}). This node
@@ -122,12 +124,8 @@ final class JdbcSessionSubjectLookup implements SessionSubjectLookup {
         List<String> names = new ArrayList<>();
         split(rs.getString(next + 1), names);
         split(rs.getString(next + 2), names);
-        List<Permission> parsed = new ArrayList<>(names.size());
-        for (String name : names) {
-            parsed.add(Permission.of(name));
-        }
         // Immutable once: SessionView and Subject copy what they are given, and copying this set is free.
-        Set<Permission> permissions = Set.copyOf(parsed);
+        Set<Permission> permissions = Set.copyOf(JdbcPermissionStore.toSet(names));
         if (hasEpoch && capacity > 0) {
             if (remembered.size() >= capacity) {
                 remembered.clear();
